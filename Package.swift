@@ -1,0 +1,23 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Yardstick",
+    products: [
+        .library(name: "Yardstick", targets: ["Yardstick"]),
+        .executable(name: "bench", targets: ["bench"]),
+    ],
+    targets: [
+        // The framework: definition, measurement, statistics, results and the `bench` command line.
+        .target(name: "Yardstick"),
+        // The reference suites that `swift run -c release bench` runs.
+        .target(name: "ReferenceBenchmarks", dependencies: ["Yardstick"], path: "Benchmarks"),
+        .executableTarget(name: "bench", dependencies: ["Yardstick", "ReferenceBenchmarks"]),
+        .testTarget(name: "YardstickTests", dependencies: ["Yardstick"]),
+        // Suites that throw, run past their time limit or hang, for tests of real processes.
+        .executableTarget(name: "YardstickFixtureBench", dependencies: ["Yardstick"], path: "Tests/FixtureBench"),
+        // Drives the real executables, so it depends on them to have them built.
+        .testTarget(name: "BenchCommandTests", dependencies: ["bench", "YardstickFixtureBench"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,78 @@
+import Foundation
+
+/// The `bench` command line, as a library entry point, so that any package gets the same
+/// command from a `main.swift` of a few lines:
+///
+/// ```swift
+/// import Yardstick
+///
+/// await BenchCommand.main(suites: [parserSuite, encoderSuite])
+/// ```
+public enum BenchCommand {
+    /// Runs the command line with the process's arguments, then exits the process with the
+    /// command's ``ExitCode``, so that the status survives `swift run`.
+    public static func main(suites: [Suite]) async -> Never {
+        let code = await run(arguments: Array(CommandLine.arguments.dropFirst()), suites: suites)
+        exit(code.rawValue)
+    }
+
+    /// Runs the command line with the given arguments and returns its exit code.
+    ///
+    /// - Parameters:
+    ///   - arguments: The arguments after the program's name.
+    ///   - suites: Every registered suite.
+    ///   - console: Where output, progress and errors go.
+    public static func run(
+        arguments: [String],
+        suites: [Suite],
+        console: Console = .standard
+    ) async -> ExitCode {
+        do throws(CommandLineError) {
+            switch try CommandParser.parse(arguments) {
+            case .help(let subcommand):
+                console.output(subcommand.map(HelpText.subcommand) ?? HelpText.overview())
+                return .success
+            case .version:
+                console.output("bench (\(ToolInfo.current.name)) \(ToolInfo.current.version)\n")
+                return .success
+            case .list(let options):
+                try ListCommand(options: options, suites: suites).execute(console: console)
+                return .success
+            case .run(let options):
+                return try await RunCommand(options: options, suites: suites).execute(console: console)
+            }
+        } catch {
+            console.error("bench: error: \(error)\n")
+            return error.exitCode
+        }
+    }
+}
+
+/// Builds the run plan for `filters` and `overrides`, mapping definition errors to usage errors
+/// and refusing a selection that is empty, so that a typo never yields a silent green run.
+func makePlan(
+    suites: [Suite],
+    filters patterns: [String],
+    overrides: BenchmarkConfiguration = .init()
+) throws(CommandLineError) -> RunPlan {
+    var filters: [NameFilter] = []
+    for pattern in patterns {
+        do {
+            filters.append(try NameFilter(pattern))
+        } catch {
+            throw .usage("--filter: \(error)")
+        }
+    }
+    let plan: RunPlan
+    do {
+        plan = try RunPlan(suites: suites, filters: filters, overrides: overrides)
+    } catch {
+        throw .usage(error.description)
+    }
+    if plan.entries.isEmpty {
+        if patterns.isEmpty { throw .usage("no benchmarks are registered") }
+        let quoted = patterns.map { "'\($0)'" }.joined(separator: ", ")
+        throw .usage("no benchmark matches --filter \(quoted) ('bench list' shows the names)")
+    }
+    return plan
+}

@@ -1,0 +1,110 @@
+/// How a benchmark is run: warmup, iterations, rounds, time limit, throughput unit and tags.
+///
+/// Every field is optional, so configurations layer: the built-in defaults, then the suite's
+/// configuration, then the benchmark's, then the command line. A field set in a later layer wins;
+/// tags are the union of all layers. ``resolved(over:)`` produces the concrete values the
+/// runner uses.
+///
+/// ```swift
+/// Suite("cache", configuration: .init(iterations: 10_000)) {
+///     Benchmark("set", configuration: .init(iterations: 5_000)) { i in cache.set(i, i) }
+/// }
+/// ```
+public struct BenchmarkConfiguration: Sendable, Hashable {
+    /// Calls run and discarded before every round, so each round starts warm even though the
+    /// rounds of other benchmarks ran in between. Default: a tenth of ``iterations``, at least 1.
+    public var warmupIterations: Int?
+    /// Calls timed in each round. Default: 1,000.
+    public var iterations: Int?
+    /// Rounds of ``iterations`` calls; each round contributes one median, the unit of
+    /// comparison between runs. Default: 10.
+    public var rounds: Int?
+    /// The longest the whole benchmark (set-up, warmup and every round) may take before it is
+    /// stopped and reported as an error. Default: 60 seconds.
+    public var timeLimit: Duration?
+    /// What one call processes, for throughput figures. Default: one operation.
+    public var throughput: Throughput?
+    /// Whether calls are timed one by one or in batches. Default: ``TimingMode/automatic``.
+    public var timing: TimingMode?
+    /// Labels for selecting and grouping benchmarks; merged across layers.
+    public var tags: Set<String>
+
+    /// Creates a configuration that sets only the given fields.
+    public init(
+        warmupIterations: Int? = nil,
+        iterations: Int? = nil,
+        rounds: Int? = nil,
+        timeLimit: Duration? = nil,
+        throughput: Throughput? = nil,
+        timing: TimingMode? = nil,
+        tags: Set<String> = []
+    ) {
+        self.warmupIterations = warmupIterations
+        self.iterations = iterations
+        self.rounds = rounds
+        self.timeLimit = timeLimit
+        self.throughput = throughput
+        self.timing = timing
+        self.tags = tags
+    }
+
+    /// This configuration with every field that `other` sets taken from `other`.
+    public func overridden(by other: BenchmarkConfiguration) -> BenchmarkConfiguration {
+        BenchmarkConfiguration(
+            warmupIterations: other.warmupIterations ?? warmupIterations,
+            iterations: other.iterations ?? iterations,
+            rounds: other.rounds ?? rounds,
+            timeLimit: other.timeLimit ?? timeLimit,
+            throughput: other.throughput ?? throughput,
+            timing: other.timing ?? timing,
+            tags: tags.union(other.tags)
+        )
+    }
+
+    /// The concrete values for a run: the built-in defaults, overridden by this configuration.
+    public func resolved() -> ResolvedConfiguration {
+        let iterations = iterations ?? ResolvedConfiguration.defaultIterations
+        return ResolvedConfiguration(
+            warmupIterations: warmupIterations ?? max(1, iterations / 10),
+            iterations: iterations,
+            rounds: rounds ?? ResolvedConfiguration.defaultRounds,
+            timeLimit: timeLimit ?? ResolvedConfiguration.defaultTimeLimit,
+            throughput: throughput ?? .operations(1),
+            timing: timing ?? .automatic,
+            tags: tags.sorted()
+        )
+    }
+}
+
+/// The configuration a benchmark actually ran with: every field has a value.
+public struct ResolvedConfiguration: Sendable, Hashable {
+    /// Calls discarded before every round.
+    public var warmupIterations: Int
+    /// Calls timed in each round.
+    public var iterations: Int
+    /// Rounds of ``iterations`` calls.
+    public var rounds: Int
+    /// The longest the benchmark may take in all.
+    public var timeLimit: Duration
+    /// What one call processes.
+    public var throughput: Throughput
+    /// How calls are timed.
+    public var timing: TimingMode
+    /// Labels, sorted.
+    public var tags: [String]
+
+    static let defaultIterations = 1_000
+    static let defaultRounds = 10
+    static let defaultTimeLimit = Duration.seconds(60)
+
+    /// Checks the values a user can get wrong, returning a description of the first problem.
+    func validationProblem() -> String? {
+        if iterations < 1 { return "iterations must be at least 1, got \(iterations)" }
+        if rounds < 1 { return "rounds must be at least 1, got \(rounds)" }
+        if warmupIterations < 0 { return "warmup iterations must not be negative, got \(warmupIterations)" }
+        if timeLimit <= .zero { return "the time limit must be positive, got \(timeLimit)" }
+        if throughput.unitsPerCall < 1 { return "throughput must count at least 1 unit per call" }
+        if case .batched(let size?) = timing, size < 1 { return "the batch size must be at least 1, got \(size)" }
+        return nil
+    }
+}

@@ -1,0 +1,84 @@
+/// The raw outcome of measuring one benchmark: its rounds of samples, or the failure that ended it.
+public struct BenchmarkMeasurement: Sendable {
+    /// The full name, `suite.benchmark`.
+    public var name: String
+    /// The suite's name.
+    public var suite: String
+    /// The configuration it ran with.
+    public var configuration: ResolvedConfiguration
+    /// How its calls were timed; `nil` when it failed before its first round.
+    public var timing: TimingPlan?
+    /// The completed rounds, in the order they ran.
+    public var rounds: [RoundMeasurement]
+    /// Why it did not complete, if it did not. A failed benchmark is an error, never a pass,
+    /// whatever its rounds show.
+    public var failure: BenchmarkFailure?
+
+    /// Creates a measurement.
+    public init(
+        name: String,
+        suite: String,
+        configuration: ResolvedConfiguration,
+        timing: TimingPlan?,
+        rounds: [RoundMeasurement],
+        failure: BenchmarkFailure? = nil
+    ) {
+        self.name = name
+        self.suite = suite
+        self.configuration = configuration
+        self.timing = timing
+        self.rounds = rounds
+        self.failure = failure
+    }
+}
+
+/// One round: `iterations` calls timed in windows of the benchmark's batch size.
+public struct RoundMeasurement: Sendable, Hashable {
+    /// Nanoseconds per call, one value per timing window, with the clock's overhead subtracted:
+    /// single-call latencies when the batch size is 1, batch means otherwise.
+    public var samples: [Double]
+    /// Calls timed in the round.
+    public var iterations: Int
+    /// CPU time the whole process used during the round's timed calls, in nanoseconds; `nil`
+    /// when the round was too short to measure it (see ``Runner``).
+    public var cpuNanoseconds: Double?
+    /// Which process measured the round, when results of several processes are merged; 0 for
+    /// the first or only one.
+    public var process: Int
+
+    /// Creates a round.
+    public init(samples: [Double], iterations: Int, cpuNanoseconds: Double?, process: Int = 0) {
+        self.samples = samples
+        self.iterations = iterations
+        self.cpuNanoseconds = cpuNanoseconds
+        self.process = process
+    }
+}
+
+/// Why a benchmark has no valid result.
+public struct BenchmarkFailure: Error, Sendable, Hashable {
+    /// The stage the benchmark failed in.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// Its suite's set-up threw.
+        case suiteSetUp = "suite-set-up"
+        /// Its own set-up threw.
+        case setUp = "set-up"
+        /// The body threw.
+        case body
+        /// It ran past its time limit.
+        case timeLimit = "time-limit"
+        /// Its tear-down, or its suite's, threw.
+        case tearDown = "tear-down"
+    }
+
+    /// The stage it failed in.
+    public var kind: Kind
+    /// A one-line explanation for people.
+    public var message: String
+
+    /// Creates a failure.
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Numbers as a person would write them in a report: three significant figures, scaled units.
+enum Formatting {
+    /// A duration given in nanoseconds, in the largest unit that keeps it at least 1:
+    /// `1.52 ns`, `9.73 µs`, `12.4 ms`, `1.25 s`.
+    static func duration(nanoseconds: Double) -> String {
+        let magnitude = abs(nanoseconds)
+        let (value, unit): (Double, String) = switch magnitude {
+        case ..<1_000: (nanoseconds, "ns")
+        case ..<1_000_000: (nanoseconds / 1_000, "µs")
+        case ..<1_000_000_000: (nanoseconds / 1_000_000, "ms")
+        default: (nanoseconds / 1_000_000_000, "s")
+        }
+        return "\(significant(value)) \(unit)"
+    }
+
+    /// A rate with a metric prefix: `658 Mops/s`, `1.20 kB/s`.
+    static func rate(_ perSecond: Double, unit: String) -> String {
+        let prefixes: [(Double, String)] = [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
+        for (scale, prefix) in prefixes where perSecond >= scale {
+            return "\(significant(perSecond / scale)) \(prefix)\(unit)/s"
+        }
+        return "\(significant(perSecond)) \(unit)/s"
+    }
+
+    /// A fraction as a percentage with three significant figures at most: `0.0123` → `1.23%`.
+    static func percent(_ fraction: Double) -> String {
+        "\(significant(fraction * 100))%"
+    }
+
+    /// A signed change: `+4.10%`, `-12.0%`, `+0.00%`.
+    static func signedPercent(_ fraction: Double) -> String {
+        let text = percent(fraction)
+        return fraction < 0 ? text : "+\(text)"
+    }
+
+    /// A ratio to two decimals: `1.67x`.
+    static func ratio(_ value: Double) -> String {
+        String(format: "%.2fx", value)
+    }
+
+    /// A `Duration` the way ``duration(nanoseconds:)`` writes it: `60 s`, `250 ms`.
+    static func duration(_ value: Duration) -> String {
+        duration(nanoseconds: Double(value.nanoseconds))
+    }
+
+    /// `count` and `noun`, with an `s` unless the count is one: `1 benchmark`, `6 benchmarks`.
+    static func counted(_ count: Int, _ noun: String) -> String {
+        "\(Formatting.count(count)) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    /// A count with thousands separators: `10,000`.
+    static func count(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return value < 0 ? "-" + grouped : grouped
+    }
+
+    /// Seconds of wall time for progress and footers: `840 ms`, `12.3 s`, `2 min 05 s`.
+    static func elapsed(seconds: Double) -> String {
+        if seconds < 60 { return duration(nanoseconds: seconds * 1e9) }
+        let whole = Int(seconds.rounded())
+        return String(format: "%d min %02d s", whole / 60, whole % 60)
+    }
+
+    /// `value` to three significant figures, without exponent: `1.52`, `15.2`, `152`, `1520`.
+    static func significant(_ value: Double) -> String {
+        guard value.isFinite else { return value > 0 ? "∞" : value < 0 ? "-∞" : "NaN" }
+        let magnitude = abs(value)
+        let decimals = switch magnitude {
+        case 0: 2
+        case ..<0.0001: 6
+        case ..<0.001: 5
+        case ..<0.01: 4
+        case ..<0.1: 3
+        case ..<9.995: 2
+        case ..<99.95: 1
+        default: 0
+        }
+        return String(format: "%.\(decimals)f", value)
+    }
+}

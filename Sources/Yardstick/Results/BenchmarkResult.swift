@@ -1,0 +1,140 @@
+import Foundation
+
+/// One benchmark's results: its configuration, how it was timed, statistics of its samples,
+/// its round medians, and a capped copy of its raw samples. A failed benchmark has a
+/// ``failure`` and is an error whatever else it holds.
+public struct BenchmarkResult: Sendable, Codable {
+    /// Raw samples kept per benchmark unless told otherwise.
+    public static let defaultSampleCap = 1_000
+
+    /// The full name, `suite.benchmark`.
+    public var name: String
+    /// The suite's name.
+    public var suite: String
+    /// The configuration it ran with.
+    public var configuration: ResolvedConfiguration
+    /// Why it failed; `nil` when it completed.
+    public var failure: Failure?
+    /// Calls per timing window: 1 when every call was timed alone; samples are batch means
+    /// otherwise. `nil` when it failed before measuring.
+    public var batchSize: Int?
+    /// Statistics of every sample, in nanoseconds per call.
+    public var summary: Summary?
+    /// The median over rounds of the process's CPU time per call, in nanoseconds. Above the wall
+    /// time when the body keeps several cores busy; `nil` when no round was long enough to
+    /// measure it.
+    public var cpuNanosecondsPerCall: Double?
+    /// Units per second at the median time per call.
+    public var throughput: ThroughputFigure?
+    /// Each completed round, in the order it ran.
+    public var rounds: [RoundRecord]
+    /// The spread of the round medians; `nil` when there are none.
+    public var dispersion: RoundDispersion?
+    /// Raw samples, evenly thinned to at most ``RecordedSamples/cap``.
+    public var samples: RecordedSamples
+
+    /// Why a benchmark failed.
+    public struct Failure: Sendable, Hashable, Codable {
+        /// The stage: `suite-set-up`, `set-up`, `body`, `time-limit` or `tear-down`.
+        public var kind: String
+        /// A one-line explanation.
+        public var message: String
+    }
+
+    /// Whether every sample is the mean of a batch rather than one call's latency.
+    public var isBatched: Bool { (batchSize ?? 1) > 1 }
+
+    /// The round medians in run order.
+    public var roundMedians: [Double] { rounds.map(\.median) }
+
+    /// Summarises a measurement.
+    public init(_ measurement: BenchmarkMeasurement, sampleCap: Int = defaultSampleCap) {
+        name = measurement.name
+        suite = measurement.suite
+        configuration = measurement.configuration
+        failure = measurement.failure.map { Failure(kind: $0.kind.rawValue, message: $0.message) }
+        batchSize = measurement.timing?.batchSize
+        rounds = measurement.rounds.compactMap(RoundRecord.init)
+        let all = measurement.rounds.flatMap(\.samples)
+        samples = RecordedSamples(all, cap: sampleCap)
+        cpuNanosecondsPerCall = Sample(rounds.compactMap(\.cpuNanosecondsPerCall))?.median
+        if let sample = Sample(all) {
+            let summary = Summary(of: sample)
+            self.summary = summary
+            throughput = ThroughputFigure(configuration.throughput, nanosecondsPerCall: summary.percentiles.p50)
+        }
+        dispersion = Sample(rounds.map(\.median)).map(RoundDispersion.init(of:))
+    }
+}
+
+/// One round as recorded: its median and what it was measured from.
+public struct RoundRecord: Sendable, Hashable, Codable {
+    /// The median of the round's samples, in nanoseconds per call.
+    public var median: Double
+    /// Calls timed.
+    public var iterations: Int
+    /// Samples (timing windows) the median was taken over.
+    public var samples: Int
+    /// The process's CPU time per call during the round; `nil` when the round was too short
+    /// to measure it.
+    public var cpuNanosecondsPerCall: Double?
+    /// The process that measured it (0 for the first).
+    public var process: Int
+
+    /// Creates a record from a measured round, or `nil` when the round has no valid sample.
+    public init?(_ round: RoundMeasurement) {
+        guard let sample = Sample(round.samples) else { return nil }
+        median = sample.median
+        iterations = round.iterations
+        samples = sample.count
+        cpuNanosecondsPerCall = round.cpuNanoseconds.map { $0 / Double(round.iterations) }
+        process = round.process
+    }
+}
+
+/// A rate derived from a time per call: operations or bytes per second.
+public struct ThroughputFigure: Sendable, Hashable, Codable {
+    /// `ops` or `B`.
+    public var unit: String
+    /// Units per second.
+    public var perSecond: Double
+
+    /// The rate at `nanosecondsPerCall`, or `nil` when that is zero (too fast to resolve).
+    public init?(_ throughput: Throughput, nanosecondsPerCall: Double) {
+        guard nanosecondsPerCall > 0 else { return nil }
+        unit = throughput.unitSymbol
+        perSecond = throughput.rate(nanosecondsPerCall: nanosecondsPerCall)
+    }
+}
+
+/// Raw samples, thinned evenly when there are more than the cap, in the order measured.
+public struct RecordedSamples: Sendable, Hashable, Codable {
+    /// The kept samples, nanoseconds per call.
+    public var values: [Double]
+    /// How many samples were measured in all.
+    public var total: Int
+    /// The most that are kept.
+    public var cap: Int
+
+    /// Keeps every *k*-th of `all` (the smallest *k* that fits the cap), so the kept samples
+    /// span the whole run, each rounded to ``significantDigits`` significant digits: far finer
+    /// than run-to-run noise (a few tenths of a percent at best), and it keeps committed
+    /// baselines small.
+    public init(_ all: [Double], cap: Int) {
+        let stride = all.count <= cap ? 1 : (all.count + cap - 1) / max(cap, 1)
+        values = Swift.stride(from: 0, to: all.count, by: stride).map { Self.rounded(all[$0]) }
+        total = all.count
+        self.cap = cap
+    }
+
+    /// Digits kept in each recorded sample.
+    public static let significantDigits = 5
+
+    /// `value` rounded to ``significantDigits`` significant digits.
+    static func rounded(_ value: Double) -> Double {
+        guard value != 0, value.isFinite else { return value }
+        let exponent = Int((log10(abs(value))).rounded(.down))
+        let scale = pow(10, Double(significantDigits - 1 - exponent))
+        return (value * scale).rounded() / scale
+    }
+}

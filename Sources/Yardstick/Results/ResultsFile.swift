@@ -1,0 +1,139 @@
+import Foundation
+
+/// Reading and writing ``RunResults`` as JSON files.
+///
+/// Writes are atomic: the JSON goes to a temporary file in the same directory, is flushed to
+/// disk, and replaces the destination with one `rename`, so a reader sees the old file or the
+/// new one, never a torn one, and a failed write leaves the old file as it was.
+public enum ResultsFile {
+    /// Reads and validates the results at `url`.
+    ///
+    /// - Throws: ``ResultsFileError`` naming the file and what is wrong with it: unreadable,
+    ///   not JSON, truncated, not a results file, another schema version, or a field with the
+    ///   wrong shape (with its path, such as `benchmarks[2].rounds[0].median`).
+    public static func load(from url: URL) throws(ResultsFileError) -> RunResults {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ResultsFileError(url, "cannot be read (\(reason(error)))")
+        }
+        return try decode(data, from: url)
+    }
+
+    /// Decodes results from `data`, naming `url` in errors.
+    public static func decode(_ data: Data, from url: URL) throws(ResultsFileError) -> RunResults {
+        if data.isEmpty { throw ResultsFileError(url, "is empty") }
+        let header: SchemaHeader
+        do {
+            header = try JSONDecoder().decode(SchemaHeader.self, from: data)
+        } catch DecodingError.dataCorrupted {
+            throw ResultsFileError(url, "is not valid JSON (truncated or corrupted)")
+        } catch {
+            throw ResultsFileError(url, "is not a Yardstick results file (it has no schemaVersion)")
+        }
+        guard header.schemaVersion == RunResults.currentSchemaVersion else {
+            throw ResultsFileError(
+                url,
+                "has schema version \(header.schemaVersion); this bench reads version \(RunResults.currentSchemaVersion)"
+            )
+        }
+        do {
+            return try decoder.decode(RunResults.self, from: data)
+        } catch let error as DecodingError {
+            throw ResultsFileError(url, describe(error))
+        } catch {
+            throw ResultsFileError(url, "cannot be decoded: \(error)")
+        }
+    }
+
+    /// Encodes `results` as JSON with sorted keys, one field per line and arrays of numbers on
+    /// one line (see ``JSONLayout``), so that committed baselines stay small and diff cleanly.
+    public static func encode(_ results: RunResults) -> Data {
+        // Encoding these types cannot fail: every number is finite (``Sample`` rejects the
+        // others), every other field a string, an integer or a date.
+        JSONLayout.indent(try! encoder.encode(results))
+    }
+
+    /// Writes `results` to `url` atomically, creating the directory when needed.
+    public static func write(_ results: RunResults, to url: URL) throws(ResultsFileError) {
+        do {
+            try AtomicFile.write(encode(results), to: url)
+        } catch {
+            throw ResultsFileError(url, "cannot be written (\(reason(error)))")
+        }
+    }
+
+    private struct SchemaHeader: Decodable { var schemaVersion: Int }
+
+    private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            let text = codingPath.reduce(into: "") { text, key in
+                if let index = key.intValue {
+                    text += "[\(index)]"
+                } else {
+                    text += (text.isEmpty ? "" : ".") + key.stringValue
+                }
+            }
+            return text.isEmpty ? "the top level" : text
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let parent = context.codingPath.isEmpty ? "the top level" : path(context.codingPath)
+            return "lacks the field '\(key.stringValue)' in \(parent)"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "has a value of the wrong type at \(path(context.codingPath)): \(context.debugDescription)"
+        case .dataCorrupted(let context):
+            return "has an invalid value at \(path(context.codingPath)): \(context.debugDescription)"
+        @unknown default:
+            return "cannot be decoded: \(error)"
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+           underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            return String(cString: strerror(code.rawValue))
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+        if nsError.domain == NSCocoaErrorDomain {
+            switch CocoaError.Code(rawValue: nsError.code) {
+            case .fileReadNoSuchFile, .fileNoSuchFile: return "no such file"
+            case .fileReadNoPermission, .fileWriteNoPermission: return "permission denied"
+            default: break
+            }
+        }
+        return nsError.localizedDescription
+    }
+}
+
+/// A results or baseline file is unreadable or invalid.
+public struct ResultsFileError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file's path.
+    public var path: String
+    /// What is wrong with it.
+    public var problem: String
+
+    /// Creates the error.
+    public init(_ url: URL, _ problem: String) {
+        self.path = url.relativePath
+        self.problem = problem
+    }
+
+    /// `PATH: PROBLEM`, one line.
+    public var description: String { "\(path): \(problem)" }
+}

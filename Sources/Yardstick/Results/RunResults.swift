@@ -1,0 +1,65 @@
+import Foundation
+
+/// A run's results, as written to `results.json`. A baseline is a blessed run in the same schema.
+///
+/// Times are in nanoseconds per call throughout.
+public struct RunResults: Sendable, Codable {
+    /// The schema this library writes and reads. A file with another version is refused with a
+    /// message that says so, never misread.
+    public static let currentSchemaVersion = 1
+
+    /// The file's schema version.
+    public var schemaVersion: Int
+    /// The program that wrote the file.
+    public var tool: ToolInfo
+    /// When the first process's set-up began.
+    public var startedAt: Date
+    /// When the last process finished.
+    public var finishedAt: Date
+    /// The machine and build measured on.
+    public var environment: EnvironmentFingerprint
+    /// The cost of an empty timing window, subtracted from every window.
+    public var clockOverheadNanoseconds: Double
+    /// How many processes measured these results.
+    public var processes: Int
+    /// One entry per benchmark that was selected, in run order.
+    public var benchmarks: [BenchmarkResult]
+
+    /// Summarises a run's measurement.
+    ///
+    /// - Parameter sampleCap: The most raw samples kept per benchmark; statistics always use
+    ///   every sample.
+    public init(
+        measurement: RunMeasurement,
+        environment: EnvironmentFingerprint,
+        sampleCap: Int = BenchmarkResult.defaultSampleCap
+    ) {
+        schemaVersion = Self.currentSchemaVersion
+        tool = .current
+        startedAt = measurement.startedAt
+        finishedAt = measurement.finishedAt
+        self.environment = environment
+        clockOverheadNanoseconds = measurement.clockCalibration.overheadNanoseconds
+        processes = 1
+        benchmarks = measurement.benchmarks.map { BenchmarkResult($0, sampleCap: sampleCap) }
+    }
+
+    /// The benchmark named `name`, if the run has it.
+    public func benchmark(named name: String) -> BenchmarkResult? {
+        benchmarks.first { $0.name == name }
+    }
+
+    /// Whether any benchmark ended in an error.
+    public var hasErrors: Bool { benchmarks.contains { $0.failure != nil } }
+}
+
+/// The name and version of the program that wrote a results file.
+public struct ToolInfo: Sendable, Hashable, Codable {
+    /// `Yardstick`.
+    public var name: String
+    /// Its semantic version.
+    public var version: String
+
+    /// This library.
+    public static let current = ToolInfo(name: "Yardstick", version: "0.1.0")
+}

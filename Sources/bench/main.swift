@@ -1,0 +1,4 @@
+import ReferenceBenchmarks
+import Yardstick
+
+await BenchCommand.main(suites: referenceSuites)
