@@ -1,0 +1,98 @@
+import Foundation
+import XCTest
+
+/// `bench` and a fixture executable with misbehaving suites, run as real processes: exit codes
+/// and messages as a CI job sees them.
+final class BenchExecutableTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = try temporaryDirectory()
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    func testHelpExitsZeroAndDocumentsExitCodes() throws {
+        let result = try Executable.bench.run(["--help"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.output.contains("EXIT CODES"))
+        XCTAssertTrue(result.output.contains("--filter REGEX"))
+    }
+
+    func testVersion() throws {
+        let result = try Executable.bench.run(["--version"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.output, "bench (Yardstick) 0.1.0\n")
+    }
+
+    func testBadValueIsOneLineAndExitCodeTwo() throws {
+        let result = try Executable.bench.run(["--rounds", "zero"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.error, "bench: error: --rounds expects a whole number from 1 to 100000, got 'zero'\n")
+        XCTAssertEqual(result.output, "")
+    }
+
+    func testFilterMatchingNothingIsAUsageError() throws {
+        let result = try Executable.bench.run(["--filter", "no-such-benchmark", "--output", directory.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(lastLine(result.error), "bench: error: no benchmark matches --filter 'no-such-benchmark' ('bench list' shows the names)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("results.json").path))
+    }
+
+    func testRunWritesResultsAndWarnsThatADebugBuildIsNotComparable() throws {
+        let result = try Executable.bench.run([
+            "-q", "--filter", "^harness\\.empty$", "--iterations", "1000", "--rounds", "2", "--output", directory.path,
+        ])
+        XCTAssertEqual(result.status, 0, result.error)
+        #if DEBUG
+        XCTAssertTrue(result.error.contains("WARNING: this is a DEBUG build"), result.error)
+        #endif
+        XCTAssertTrue(result.output.contains("harness.empty"))
+        let data = try Data(contentsOf: directory.appendingPathComponent("results.json"))
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        XCTAssertEqual(json["schemaVersion"] as? Int, 1)
+        let benchmarks = try XCTUnwrap(json["benchmarks"] as? [[String: Any]])
+        XCTAssertEqual(benchmarks.map { $0["name"] as? String }, ["harness.empty"])
+        XCTAssertEqual((benchmarks[0]["rounds"] as? [Any])?.count, 2)
+    }
+
+    func testThrowingBenchmarkIsAnErrorAndTheOthersStillRun() throws {
+        let result = try Executable.fixtureBench.run(["-q", "-f", "quick", "-f", "throws", "--output", directory.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.output.contains("fixture.throws: error: threw in round 1: the fifth call failed"), result.output)
+        let results = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("results.json"))) as? [String: Any]
+        let benchmarks = try XCTUnwrap(results?["benchmarks"] as? [[String: Any]])
+        XCTAssertNil(benchmarks[0]["failure"], "fixture.quick completed")
+        XCTAssertEqual((benchmarks[1]["failure"] as? [String: Any])?["kind"] as? String, "body")
+    }
+
+    func testBenchmarkPastItsTimeLimitIsAnError() throws {
+        let result = try Executable.fixtureBench.run(["-q", "-f", "slow", "--output", directory.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.output.contains("fixture.slow: error: exceeded its time limit of 50.0 ms after 0 of 2 rounds"), result.output)
+    }
+
+    func testHungBenchmarkIsStoppedByTheWatchdogWithExitCodeOne() throws {
+        let result = try Executable.fixtureBench.run(["-q", "-f", "hang", "--output", directory.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(
+            lastLine(result.error),
+            "bench: error: fixture.hang did not return from its round 1 within its time limit of 100 ms plus 1.00 s grace; "
+                + "a call that never returns cannot be interrupted, so the run stops here (exit code 1)"
+        )
+    }
+
+    func testUnwritableOutputIsAnInputErrorNamingThePath() throws {
+        let blocker = directory.appendingPathComponent("file")
+        XCTAssertTrue(FileManager.default.createFile(atPath: blocker.path, contents: Data()))
+        let output = blocker.appendingPathComponent("reports")
+        let result = try Executable.fixtureBench.run(["-q", "-f", "quick", "--output", output.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(
+            lastLine(result.error).hasPrefix("bench: error: \(output.path)/results.json: cannot be written ("),
+            result.error
+        )
+    }
+}

@@ -1,0 +1,47 @@
+import XCTest
+@testable import Yardstick
+
+final class TimingPlanTests: XCTestCase {
+    func testWindowSizesAddUpToTheIterationsAndDifferByAtMostOne() {
+        let plan = TimingPlan(batchSize: 300, clockOverheadNanoseconds: 25)
+        let sizes = plan.windowSizes(iterations: 1_000)
+        XCTAssertEqual(sizes, [334, 333, 333])
+        XCTAssertEqual(TimingPlan(batchSize: 1, clockOverheadNanoseconds: 0).windowSizes(iterations: 4), [1, 1, 1, 1])
+        XCTAssertEqual(TimingPlan(batchSize: 7, clockOverheadNanoseconds: 0).windowSizes(iterations: 5), [5])
+    }
+
+    func testAutomaticModeBatchesShortCallsToTheTarget() {
+        // The target is max(10 µs, 400 × 25 ns) = 10 µs, so a 20 ns call gets batches of 500.
+        let plan = TimingPlan.choose(mode: .automatic, nanosecondsPerCall: 20, iterations: 100_000, clockOverheadNanoseconds: 25)
+        XCTAssertEqual(plan.batchSize, 500)
+        XCTAssertTrue(plan.isBatched)
+        XCTAssertEqual(plan.estimatedNanosecondsPerCall, 20)
+    }
+
+    func testBatchTargetGrowsWithAnExpensiveClock() {
+        XCTAssertEqual(TimingPlan.batchTarget(clockOverheadNanoseconds: 25), 10_000)
+        XCTAssertEqual(TimingPlan.batchTarget(clockOverheadNanoseconds: 100), 40_000)
+    }
+
+    func testAutomaticModeTimesCallsOfAMicrosecondOrMoreOneByOne() {
+        let plan = TimingPlan.choose(mode: .automatic, nanosecondsPerCall: 1_000, iterations: 1_000, clockOverheadNanoseconds: 25)
+        XCTAssertEqual(plan.batchSize, 1)
+        XCTAssertFalse(plan.isBatched)
+    }
+
+    func testBatchSizeNeverExceedsTheIterations() {
+        let plan = TimingPlan.choose(mode: .automatic, nanosecondsPerCall: 1, iterations: 64, clockOverheadNanoseconds: 25)
+        XCTAssertEqual(plan.batchSize, 64)
+    }
+
+    func testExplicitModesWin() {
+        XCTAssertEqual(TimingPlan.choose(mode: .perCall, nanosecondsPerCall: 1, iterations: 100, clockOverheadNanoseconds: 25).batchSize, 1)
+        XCTAssertEqual(TimingPlan.choose(mode: .batched(size: 8), nanosecondsPerCall: 5_000, iterations: 100, clockOverheadNanoseconds: 25).batchSize, 8)
+        XCTAssertEqual(TimingPlan.choose(mode: .batched(size: nil), nanosecondsPerCall: 5_000, iterations: 100, clockOverheadNanoseconds: 25).batchSize, 2)
+    }
+
+    func testDurationNanosecondsSaturate() {
+        XCTAssertEqual(Duration.milliseconds(1_500).nanoseconds, 1_500_000_000)
+        XCTAssertEqual(Duration.seconds(Int64.max).nanoseconds, .max)
+    }
+}

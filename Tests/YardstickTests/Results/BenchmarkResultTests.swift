@@ -1,0 +1,45 @@
+import XCTest
+@testable import Yardstick
+
+final class BenchmarkResultTests: XCTestCase {
+    func testStatisticsUseEverySampleAndRoundsKeepTheirMedians() throws {
+        let result = Fixtures.results().benchmarks[0]
+        let summary = try XCTUnwrap(result.summary)
+        XCTAssertEqual(summary.count, 8)
+        XCTAssertEqual(summary.percentiles.p50, 165)  // np.median([100..130, 200..230]) = (130 + 200) / 2
+        XCTAssertEqual(result.roundMedians, [115, 215])
+        XCTAssertEqual(result.rounds.map(\.cpuNanosecondsPerCall), [120, 220])
+        XCTAssertEqual(result.cpuNanosecondsPerCall, 170, "median of the rounds' CPU time per call")
+        XCTAssertEqual(result.batchSize, 1)
+        XCTAssertFalse(result.isBatched)
+        // 64 bytes per call at the median, 165 ns per call.
+        XCTAssertEqual(try XCTUnwrap(result.throughput?.perSecond), 64 * 1e9 / 165, accuracy: 1e-6)
+        XCTAssertEqual(result.throughput?.unit, "B")
+        XCTAssertEqual(result.dispersion?.rounds, 2)
+    }
+
+    func testFailedBenchmarkKeepsItsReasonAndHasNoStatistics() {
+        let result = Fixtures.results().benchmarks[1]
+        XCTAssertEqual(result.failure, BenchmarkResult.Failure(kind: "set-up", message: "set-up threw: no input"))
+        XCTAssertNil(result.summary)
+        XCTAssertNil(result.dispersion)
+        XCTAssertNil(result.batchSize)
+        XCTAssertTrue(Fixtures.results().hasErrors)
+    }
+
+    func testSamplesAreThinnedEvenlyToTheCap() {
+        let all = (0..<10).map(Double.init)
+        let kept = RecordedSamples(all, cap: 4)
+        XCTAssertEqual(kept.values, [0, 3, 6, 9], "every third sample: the smallest stride that fits 4")
+        XCTAssertEqual(kept.total, 10)
+        XCTAssertEqual(kept.cap, 4)
+        XCTAssertEqual(RecordedSamples(all, cap: 10).values, all)
+    }
+
+    func testRecordedSamplesKeepFiveSignificantDigits() {
+        XCTAssertEqual(RecordedSamples.rounded(1.6001847940865892), 1.6002)
+        XCTAssertEqual(RecordedSamples.rounded(10_350.4), 10_350)
+        XCTAssertEqual(RecordedSamples.rounded(123_456_789), 123_460_000)
+        XCTAssertEqual(RecordedSamples.rounded(0), 0)
+    }
+}

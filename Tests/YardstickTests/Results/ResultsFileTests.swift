@@ -1,0 +1,136 @@
+import XCTest
+@testable import Yardstick
+
+final class ResultsFileTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = try Fixtures.temporaryDirectory()
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func load(_ text: String) -> String {
+        let url = directory.appendingPathComponent("results.json")
+        FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8))
+        do {
+            _ = try ResultsFile.load(from: url)
+            return "loaded"
+        } catch {
+            return error.problem
+        }
+    }
+
+    func testWrittenResultsReadBackUnchanged() throws {
+        let url = directory.appendingPathComponent("nested/results.json")
+        let results = Fixtures.results()
+        try ResultsFile.write(results, to: url)
+        let loaded = try ResultsFile.load(from: url)
+        XCTAssertEqual(ResultsFile.encode(loaded), ResultsFile.encode(results))
+        XCTAssertEqual(loaded.benchmarks.map(\.name), ["codec.encode", "codec.decode"])
+        XCTAssertEqual(loaded.benchmarks[0].configuration, results.benchmarks[0].configuration)
+        XCTAssertEqual(loaded.environment, Fixtures.environment)
+        XCTAssertEqual(loaded.startedAt, Date(timeIntervalSince1970: 1_800_000_000))
+    }
+
+    func testLayoutParsesToTheSameValueAsCompactJSON() throws {
+        let compact = #"{"a":[1,2.5,-3e-05],"b":{"c":"x,\"y\" {[","d":[]},"e":[{"f":true},{"g":null}],"h":{}}"#
+        let laidOut = JSONLayout.indent(Data(compact.utf8))
+        let expected = try JSONSerialization.jsonObject(with: Data(compact.utf8)) as? NSDictionary
+        let actual = try JSONSerialization.jsonObject(with: laidOut) as? NSDictionary
+        XCTAssertEqual(actual, expected)
+        XCTAssertEqual(String(decoding: laidOut, as: UTF8.self), """
+            {
+              "a": [1, 2.5, -3e-05],
+              "b": {
+                "c": "x,\\"y\\" {[",
+                "d": []
+              },
+              "e": [
+                {
+                  "f": true
+                },
+                {
+                  "g": null
+                }
+              ],
+              "h": {}
+            }
+
+            """)
+    }
+
+    func testMissingFileIsNamed() {
+        let url = directory.appendingPathComponent("absent.json")
+        XCTAssertThrowsError(try ResultsFile.load(from: url)) { error in
+            XCTAssertEqual((error as? ResultsFileError)?.description, "\(url.relativePath): cannot be read (no such file)")
+        }
+    }
+
+    func testEmptyFile() {
+        XCTAssertEqual(load(""), "is empty")
+    }
+
+    func testTruncatedFile() throws {
+        let full = String(decoding: ResultsFile.encode(Fixtures.results()), as: UTF8.self)
+        XCTAssertEqual(load(String(full.prefix(full.count / 2))), "is not valid JSON (truncated or corrupted)")
+    }
+
+    func testJSONThatIsNotAResultsFile() {
+        XCTAssertEqual(load("[1, 2, 3]"), "is not a Yardstick results file (it has no schemaVersion)")
+        XCTAssertEqual(load(#"{"name": "other tool"}"#), "is not a Yardstick results file (it has no schemaVersion)")
+    }
+
+    func testOtherSchemaVersionIsRefused() {
+        XCTAssertEqual(load(#"{"schemaVersion": 99}"#), "has schema version 99; this bench reads version 1")
+    }
+
+    func testMissingFieldIsNamedWithItsPath() throws {
+        var object = try jsonObject(Fixtures.results())
+        object.removeValue(forKey: "environment")
+        XCTAssertEqual(load(try text(object)), "lacks the field 'environment' in the top level")
+    }
+
+    func testWrongTypeIsNamedWithItsPath() throws {
+        var object = try jsonObject(Fixtures.results())
+        var benchmarks = object["benchmarks"] as! [[String: Any]]
+        var rounds = benchmarks[0]["rounds"] as! [[String: Any]]
+        rounds[1]["median"] = "fast"
+        benchmarks[0]["rounds"] = rounds
+        object["benchmarks"] = benchmarks
+        let problem = load(try text(object))
+        XCTAssertTrue(problem.hasPrefix("has a value of the wrong type at benchmarks[0].rounds[1].median"), problem)
+    }
+
+    func testAtomicWriteReplacesTheFileAndLeavesNoTemporaryFile() throws {
+        let url = directory.appendingPathComponent("results.json")
+        try ResultsFile.write(Fixtures.results(), to: url)
+        var second = Fixtures.results()
+        second.processes = 3
+        try ResultsFile.write(second, to: url)
+        XCTAssertEqual(try ResultsFile.load(from: url).processes, 3)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["results.json"])
+    }
+
+    func testFailedWriteLeavesWhatWasThereAndNoTemporaryFile() throws {
+        // A directory stands where the file should go, so the final rename fails.
+        let url = directory.appendingPathComponent("results.json")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+        FileManager.default.createFile(atPath: url.appendingPathComponent("keep").path, contents: Data("x".utf8))
+        XCTAssertThrowsError(try ResultsFile.write(Fixtures.results(), to: url)) { error in
+            XCTAssertTrue(String(describing: error).hasPrefix("\(url.relativePath): cannot be written ("), "\(error)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["results.json"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: url.path), ["keep"])
+    }
+
+    private func jsonObject(_ results: RunResults) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: ResultsFile.encode(results)) as! [String: Any]
+    }
+
+    private func text(_ object: [String: Any]) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+    }
+}
