@@ -1,0 +1,3 @@
+import Yardstick
+
+await BenchCommand.main(suites: [slugSuite])
