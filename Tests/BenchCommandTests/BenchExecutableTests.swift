@@ -74,6 +74,14 @@ final class BenchExecutableTests: XCTestCase {
         XCTAssertTrue(result.output.contains("fixture.slow: error: exceeded its time limit of 50.0 ms after 0 of 2 rounds"), result.output)
     }
 
+    func testSlowTearDownAfterATimeoutHasItsOwnTimeLimit() throws {
+        let result = try Executable.fixtureBench.run(["-q", "-f", "slow-tear-down", "-f", "quick", "--output", directory.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertFalse(result.error.contains("did not return"), result.error)
+        XCTAssertTrue(result.output.contains("fixture.slow-tear-down: error: exceeded its time limit of 1.00 s after 0 of 2 rounds"), result.output)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("results.json").path))
+    }
+
     func testHungBenchmarkIsStoppedByTheWatchdogWithExitCodeOne() throws {
         let result = try Executable.fixtureBench.run(["-q", "-f", "hang", "--output", directory.path])
         XCTAssertEqual(result.status, 1)

@@ -17,6 +17,17 @@ let fixtures = Suite("fixture", configuration: .init(warmupIterations: 1, iterat
         usleep(5_000)
     }
 
+    // Runs past its 1 s limit in its first round, then takes 1.5 s to tear down: tear-down has
+    // a time limit of its own, so the watchdog must not end the run.
+    Benchmark(
+        "slow-tear-down",
+        configuration: .init(timeLimit: .seconds(1), timing: .perCall),
+        setUp: { 0 },
+        tearDown: { _ in usleep(1_500_000) }
+    ) { _, _ in
+        usleep(300_000)
+    }
+
     // Never returns: only the watchdog can end it.
     Benchmark("hang", configuration: .init(timeLimit: .milliseconds(100))) { _ in
         while true { sleep(1) }

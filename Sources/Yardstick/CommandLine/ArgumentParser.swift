@@ -30,8 +30,8 @@ struct ParsedArguments {
     /// The value of `option` as a whole number in `range`.
     func integer(_ option: String, in range: ClosedRange<Int>, _ description: String) throws(CommandLineError) -> Int? {
         guard let text = value(option) else { return nil }
-        let cleaned = text.replacingOccurrences(of: "_", with: "").replacingOccurrences(of: ",", with: "")
-        guard let number = Int(cleaned), range.contains(number) else {
+        // Underscores group digits as in Swift literals: 10_000.
+        guard let number = Int(text.replacingOccurrences(of: "_", with: "")), range.contains(number) else {
             throw .usage("\(option) expects \(description), got '\(text)'")
         }
         return number

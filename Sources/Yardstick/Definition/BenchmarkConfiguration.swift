@@ -96,13 +96,17 @@ public struct ResolvedConfiguration: Sendable, Hashable {
     static let defaultIterations = 1_000
     static let defaultRounds = 10
     static let defaultTimeLimit = Duration.seconds(60)
+    /// Longer limits are refused: a benchmark that may run for more than a week has no limit.
+    static let longestTimeLimit = Duration.seconds(604_800)
 
     /// Checks the values a user can get wrong, returning a description of the first problem.
     func validationProblem() -> String? {
         if iterations < 1 { return "iterations must be at least 1, got \(iterations)" }
         if rounds < 1 { return "rounds must be at least 1, got \(rounds)" }
         if warmupIterations < 0 { return "warmup iterations must not be negative, got \(warmupIterations)" }
-        if timeLimit <= .zero { return "the time limit must be positive, got \(timeLimit)" }
+        if timeLimit <= .zero || timeLimit > Self.longestTimeLimit {
+            return "the time limit must be more than zero and at most a week, got \(Formatting.duration(timeLimit))"
+        }
         if throughput.unitsPerCall < 1 { return "throughput must count at least 1 unit per call" }
         if case .batched(let size?) = timing, size < 1 { return "the batch size must be at least 1, got \(size)" }
         return nil

@@ -10,11 +10,15 @@ public struct ClockCalibration: Sendable, Hashable {
     public var overheadNanoseconds: Double
     /// Nanoseconds of CPU time two back-to-back CPU-clock reads measure.
     public var cpuOverheadNanoseconds: Double
+    /// CPU time the runner spends per timing window outside the window (reading the clock,
+    /// storing the sample, checking the time limit), measured by the runner on an empty body.
+    public var cpuPerWindowNanoseconds: Double
 
     /// Creates a calibration with known overheads.
-    public init(overheadNanoseconds: Double, cpuOverheadNanoseconds: Double = 0) {
+    public init(overheadNanoseconds: Double, cpuOverheadNanoseconds: Double = 0, cpuPerWindowNanoseconds: Double = 0) {
         self.overheadNanoseconds = overheadNanoseconds
         self.cpuOverheadNanoseconds = cpuOverheadNanoseconds
+        self.cpuPerWindowNanoseconds = cpuPerWindowNanoseconds
     }
 
     /// Calibrates both clocks.

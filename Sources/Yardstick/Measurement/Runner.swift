@@ -3,20 +3,24 @@ import Foundation
 /// Measures the benchmarks of a ``RunPlan``.
 ///
 /// The timing model:
-/// 1. Suites are set up, then every selected benchmark (untimed).
-/// 2. Rounds are interleaved: round 1 of every benchmark, then round 2 of every benchmark, and
+/// 1. The clocks are calibrated: the cost of an empty timing window, of a CPU-clock read, and
+///    the CPU time the runner itself spends per window (its bookkeeping between windows).
+/// 2. Suites are set up, then every selected benchmark (untimed).
+/// 3. Rounds are interleaved: round 1 of every benchmark, then round 2 of every benchmark, and
 ///    so on, so that slow drift of the machine spreads over all benchmarks.
-/// 3. A round runs the warmup calls (discarded), then `iterations` calls in timing windows of
-///    the benchmark's batch size. Before its first round, a benchmark's batch size is chosen
-///    from a probe that doubles a trial window until it lasts long enough to time reliably
-///    (see ``TimingPlan``).
-/// 4. Each window's time, less the clock's calibrated overhead, divided by its calls, is one
-///    sample. The process's CPU time is read once per round, less its own read's cost; it is
-///    not recorded for a round shorter than ``minimumCPUReadsPerRound`` CPU-clock reads, where
-///    the read's jitter would dominate the figure.
-/// 5. A body that throws, or a benchmark whose own set-up, warmups and rounds together exceed
-///    its time limit, stops that benchmark with a ``BenchmarkFailure``; the others go on.
-/// 6. Benchmarks, then suites, are torn down.
+/// 4. Before its first round, a benchmark is probed: a trial window doubles from one call until
+///    it lasts the batch target, then that window is timed three more times and the fastest
+///    gives the time per call, from which the batch size is chosen (see ``TimingPlan``).
+/// 5. A round runs the warmup calls (discarded), then `iterations` calls in timing windows of
+///    the batch size. Each window's time, less the empty window's cost, divided by its calls,
+///    is one sample. The process's CPU time is read once per round, less the cost of the read
+///    and of the runner's work between windows; it is not recorded for a round shorter than
+///    ``minimumCPUReadsPerRound`` CPU-clock reads.
+/// 6. A benchmark's time limit covers its set-up, probe, warmups and rounds. Every window, timed
+///    or not, is checked against it, so a slow benchmark stops with a ``BenchmarkFailure`` and
+///    the others go on. A body that throws stops its benchmark the same way.
+/// 7. Benchmarks, then suites, are torn down; tear-down has a time limit of its own, the same
+///    length.
 ///
 /// A call that never returns cannot be interrupted inside the process: the ``Watchdog`` ends
 /// the process after the benchmark's time limit plus a grace period, naming the benchmark.
@@ -25,7 +29,7 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
     public var wallClock: WallClock
     /// Measures CPU time per round.
     public var cpuClock: CPUClock
-    /// The empty-window cost to subtract; measured at the start of each run when `nil`.
+    /// The clock costs to subtract; measured at the start of each run when `nil`.
     public var clockCalibration: ClockCalibration?
     /// Ends the process when a call hangs past its benchmark's time limit; none when `nil`.
     public var watchdog: Watchdog?
@@ -55,7 +59,12 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
     /// the measurements, never thrown.
     public func run(_ plan: RunPlan, events: (RunEvent) -> Void = { _ in }) async -> RunMeasurement {
         let startedAt = Date()
-        let calibration = clockCalibration ?? ClockCalibration.measure(wall: wallClock, cpu: cpuClock)
+        let calibration: ClockCalibration
+        if let clockCalibration {
+            calibration = clockCalibration
+        } else {
+            calibration = await calibrate()
+        }
         let sessions = plan.entries.map { Session($0, suite: plan.suites[$0.suiteIndex].name) }
         let rounds = plan.entries.map(\.configuration.rounds).max() ?? 0
         events(.started(benchmarks: sessions.count, rounds: rounds))
@@ -124,9 +133,14 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
     private func tearDown(_ session: Session, events: (RunEvent) -> Void) async {
         guard let prepared = session.prepared else { return }
         session.prepared = nil
-        let start = wallClock.now()
-        arm(session, phase: "tear-down", from: start)
-        defer { finishPhase(session, startedAt: start) }
+        let limit = session.entry.configuration.timeLimit
+        watchdog?.arm(
+            benchmark: session.entry.fullName,
+            phase: "tear-down",
+            deadline: wallClock.now().addingSaturating(limit.unsignedNanoseconds),
+            timeLimit: limit
+        )
+        defer { watchdog?.disarm() }
         do {
             try await prepared.tearDown()
         } catch where session.failure == nil {
@@ -137,49 +151,42 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
     private func measureRound(_ session: Session, calibration: ClockCalibration, events: (RunEvent) -> Void) async {
         guard let prepared = session.prepared else { return }
         let configuration = session.entry.configuration
-        let budget = UInt64(clamping: configuration.timeLimit.nanoseconds)
-        let overhead = calibration.overheadNanoseconds
         let window = windowFunction(for: prepared.window)
-
         let start = wallClock.now()
         arm(session, phase: "round \(session.rounds.count + 1)", from: start)
         defer { finishPhase(session, startedAt: start) }
+        var budget = Budget(
+            limit: configuration.timeLimit.unsignedNanoseconds,
+            spent: session.elapsedNanoseconds.addingSaturating(wallClock.now() &- start)
+        )
         do {
-            if configuration.warmupIterations > 0 {
-                _ = try await window(session.takeCallIndices(configuration.warmupIterations), configuration.warmupIterations)
-            }
             if session.timing == nil {
-                session.timing = try await probe(session, window: window, overheadNanoseconds: overhead)
+                session.timing = try await probe(session, window: window, calibration: calibration, budget: &budget)
             }
-            let sizes = session.timing!.windowSizes(iterations: configuration.iterations)
-            let spent = session.elapsedNanoseconds &+ (wallClock.now() &- start)
-            if spent > budget { throw TimeLimitExceeded() }
-
-            var samples = [Double]()
-            samples.reserveCapacity(sizes.count)
-            var roundNanoseconds: UInt64 = 0
-            let cpuStart = cpuClock.now()
-            for size in sizes {
-                let elapsed = try await window(session.takeCallIndices(size), size)
-                samples.append(max(0, Double(elapsed) - overhead) / Double(size))
-                roundNanoseconds &+= elapsed
-                if spent &+ roundNanoseconds > budget { throw TimeLimitExceeded() }
-            }
-            let cpuEnd = cpuClock.now()
-            let cpuIsResolvable = Double(roundNanoseconds) >= Self.minimumCPUReadsPerRound * calibration.cpuOverheadNanoseconds
+            let plan = session.timing!
+            try await runUntimed(session, window: window, calls: configuration.warmupIterations, chunk: plan.batchSize, budget: &budget)
+            let sizes = plan.windowSizes(iterations: configuration.iterations)
+            let timed = try await timeWindows(
+                window,
+                sizes: sizes,
+                from: session.takeCallIndices(configuration.iterations),
+                overheadNanoseconds: calibration.overheadNanoseconds,
+                budget: &budget
+            )
+            // The runner's own CPU time: the CPU clock's read, and its work between windows.
+            let runnerCPU = calibration.cpuOverheadNanoseconds + Double(sizes.count) * calibration.cpuPerWindowNanoseconds
+            let cpuIsResolvable = Double(timed.wallNanoseconds) >= Self.minimumCPUReadsPerRound * calibration.cpuOverheadNanoseconds
             session.rounds.append(RoundMeasurement(
-                samples: samples,
+                samples: timed.samples,
                 iterations: configuration.iterations,
-                cpuNanoseconds: cpuIsResolvable
-                    ? max(0, Double(cpuEnd &- cpuStart) - calibration.cpuOverheadNanoseconds)
-                    : nil,
+                cpuNanoseconds: cpuIsResolvable ? max(0, timed.cpuNanoseconds - runnerCPU) : nil,
                 process: processIndex
             ))
         } catch is TimeLimitExceeded {
-            let done = session.rounds.count
             session.fail(
                 .timeLimit,
-                "exceeded its time limit of \(Formatting.duration(configuration.timeLimit)) after \(done) of \(configuration.rounds) rounds",
+                "exceeded its time limit of \(Formatting.duration(configuration.timeLimit)) after "
+                    + "\(session.rounds.count) of \(configuration.rounds) rounds",
                 events
             )
         } catch {
@@ -187,35 +194,103 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
         }
     }
 
+    /// The timed part of a round: one window per size, each sample the window's time less the
+    /// empty window's cost, over its calls; the CPU clock read once at each end. Returns the
+    /// samples, the windows' total time, and the CPU time between the two reads, uncorrected.
+    private func timeWindows(
+        _ window: Window,
+        sizes: [Int],
+        from firstIndex: Int,
+        overheadNanoseconds overhead: Double,
+        budget: inout Budget
+    ) async throws -> (samples: [Double], wallNanoseconds: UInt64, cpuNanoseconds: Double) {
+        var samples = [Double]()
+        samples.reserveCapacity(sizes.count)
+        var index = firstIndex
+        var wallNanoseconds: UInt64 = 0
+        let cpuStart = cpuClock.now()
+        for size in sizes {
+            let elapsed = try await window(index, size)
+            samples.append(max(0, Double(elapsed) - overhead) / Double(size))
+            index &+= size
+            wallNanoseconds &+= elapsed
+            try budget.spend(elapsed)
+        }
+        let cpuEnd = cpuClock.now()
+        return (samples, wallNanoseconds, Double(cpuEnd &- cpuStart))
+    }
+
+    /// Runs `calls` calls untimed, in windows of `chunk` calls, each checked against the budget.
+    private func runUntimed(_ session: Session, window: Window, calls: Int, chunk: Int, budget: inout Budget) async throws {
+        var remaining = calls
+        while remaining > 0 {
+            let count = min(chunk, remaining)
+            try budget.spend(try await window(session.takeCallIndices(count), count))
+            remaining -= count
+        }
+    }
+
     /// Chooses the batch size: doubles a trial window from one call until it lasts the batch
-    /// target or reaches the round's iteration count. These calls are discarded like warmup.
+    /// target or reaches the round's iteration count, then times that window three more times
+    /// and keeps the fastest, so one preempted window cannot decide the timing mode. These
+    /// calls are discarded like warmup.
     private func probe(
         _ session: Session,
         window: Window,
-        overheadNanoseconds overhead: Double
+        calibration: ClockCalibration,
+        budget: inout Budget
     ) async throws -> TimingPlan {
         let configuration = session.entry.configuration
-        switch configuration.timing {
-        case .perCall:
+        let overhead = calibration.overheadNanoseconds
+        if case .perCall = configuration.timing {
             return TimingPlan(batchSize: 1, clockOverheadNanoseconds: overhead)
-        case .batched(let size?):
-            return TimingPlan(batchSize: min(size, configuration.iterations), clockOverheadNanoseconds: overhead)
-        case .automatic, .batched(nil):
-            let target = TimingPlan.batchTarget(clockOverheadNanoseconds: overhead)
-            var count = 1
-            while true {
-                let elapsed = Double(try await window(session.takeCallIndices(count), count))
-                if elapsed >= target || count >= configuration.iterations {
-                    return TimingPlan.choose(
-                        mode: configuration.timing,
-                        nanosecondsPerCall: max(0, elapsed - overhead) / Double(count),
-                        iterations: configuration.iterations,
-                        clockOverheadNanoseconds: overhead
-                    )
-                }
-                count = min(count * 2, configuration.iterations)
-            }
         }
+        if case .batched(let size?) = configuration.timing {
+            return TimingPlan(
+                batchSize: TimingPlan.evenBatchSize(near: size, iterations: configuration.iterations),
+                clockOverheadNanoseconds: overhead
+            )
+        }
+        let target = TimingPlan.batchTarget(clockOverheadNanoseconds: overhead)
+        var count = 1
+        while true {
+            let elapsed = try await window(session.takeCallIndices(count), count)
+            try budget.spend(elapsed)
+            if Double(elapsed) >= target || count >= configuration.iterations { break }
+            count = min(count * 2, configuration.iterations)
+        }
+        var fastest = UInt64.max
+        for _ in 0..<3 {
+            let elapsed = try await window(session.takeCallIndices(count), count)
+            try budget.spend(elapsed)
+            fastest = min(fastest, elapsed)
+        }
+        return TimingPlan.choose(
+            mode: configuration.timing,
+            nanosecondsPerCall: max(0, Double(fastest) - overhead) / Double(count),
+            iterations: configuration.iterations,
+            clockOverheadNanoseconds: overhead
+        )
+    }
+
+    // MARK: Calibration
+
+    /// Measures the clocks' costs, and the CPU time the runner spends per timing window by
+    /// timing 2,000 one-call windows of an empty body through the same code as every round.
+    private func calibrate() async -> ClockCalibration {
+        var calibration = ClockCalibration.measure(wall: wallClock, cpu: cpuClock)
+        let empty = windowFunction(for: .synchronous { clock, first, count in
+            timeWindow(clock, from: first, count: count) { index in blackHole(index) }
+        })
+        let windows = 2_000
+        var unlimited = Budget(limit: .max, spent: 0)
+        if let timed = try? await timeWindows(
+            empty, sizes: Array(repeating: 1, count: windows), from: 0,
+            overheadNanoseconds: calibration.overheadNanoseconds, budget: &unlimited
+        ) {
+            calibration.cpuPerWindowNanoseconds = max(0, (timed.cpuNanoseconds - calibration.cpuOverheadNanoseconds) / Double(windows))
+        }
+        return calibration
     }
 
     // MARK: Helpers
@@ -236,13 +311,13 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
 
     /// Runs a suite-level phase under the watchdog, with the largest time limit of its members.
     private func guarded(_ members: [Session], phase: String, _ body: () async throws -> Void) async throws {
-        let limit = members.map { $0.entry.configuration.timeLimit.nanoseconds }.max() ?? 0
         if let watchdog, let first = members.first {
+            let limit = members.map(\.entry.configuration.timeLimit).max()!
             watchdog.arm(
                 benchmark: first.entry.fullName,
                 phase: phase,
-                deadline: wallClock.now() &+ UInt64(clamping: limit),
-                timeLimit: Duration.nanoseconds(limit)
+                deadline: wallClock.now().addingSaturating(limit.unsignedNanoseconds),
+                timeLimit: limit
             )
         }
         defer { watchdog?.disarm() }
@@ -252,13 +327,12 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
     private func arm(_ session: Session, phase: String, from start: UInt64) {
         guard let watchdog else { return }
         let limit = session.entry.configuration.timeLimit
-        let budget = UInt64(clamping: limit.nanoseconds)
-        let remaining = budget > session.elapsedNanoseconds ? budget - session.elapsedNanoseconds : 0
-        watchdog.arm(benchmark: session.entry.fullName, phase: phase, deadline: start &+ remaining, timeLimit: limit)
+        let remaining = limit.unsignedNanoseconds.subtractingSaturating(session.elapsedNanoseconds)
+        watchdog.arm(benchmark: session.entry.fullName, phase: phase, deadline: start.addingSaturating(remaining), timeLimit: limit)
     }
 
     private func finishPhase(_ session: Session, startedAt start: UInt64) {
-        session.elapsedNanoseconds &+= wallClock.now() &- start
+        session.elapsedNanoseconds = session.elapsedNanoseconds.addingSaturating(wallClock.now() &- start)
         watchdog?.disarm()
     }
 }
@@ -267,6 +341,18 @@ extension Runner where WallClock == MonotonicClock, CPUClock == ProcessCPUClock 
     /// A runner on the system's monotonic and process CPU clocks.
     public init(watchdog: Watchdog? = nil, processIndex: Int = 0) {
         self.init(wallClock: MonotonicClock(), cpuClock: ProcessCPUClock(), watchdog: watchdog, processIndex: processIndex)
+    }
+}
+
+/// A benchmark's time limit and what it has used so far.
+private struct Budget {
+    let limit: UInt64
+    var spent: UInt64
+
+    /// Counts `nanoseconds` against the limit, throwing once it is exceeded.
+    mutating func spend(_ nanoseconds: UInt64) throws(TimeLimitExceeded) {
+        spent = spent.addingSaturating(nanoseconds)
+        if spent > limit { throw TimeLimitExceeded() }
     }
 }
 
@@ -323,4 +409,3 @@ func describe(_ error: any Error) -> String {
     let text = String(describing: error)
     return text.isEmpty ? String(reflecting: type(of: error)) : text
 }
-

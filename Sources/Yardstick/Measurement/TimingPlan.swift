@@ -49,28 +49,27 @@ public struct TimingPlan: Sendable, Hashable {
             batchSize = Int((target / max(nanosecondsPerCall, 0.1)).rounded(.up))
         }
         return TimingPlan(
-            batchSize: min(max(batchSize, 1), iterations),
+            batchSize: evenBatchSize(near: batchSize, iterations: iterations),
             clockOverheadNanoseconds: clockOverheadNanoseconds,
             estimatedNanosecondsPerCall: nanosecondsPerCall
         )
     }
 
-    /// The sizes of the windows for a round of `iterations` calls: as many batches of about
-    /// ``batchSize`` as fit, sized evenly so that the round has exactly `iterations` calls.
+    /// The size of the largest window when a round of `iterations` calls is cut into the whole
+    /// number of even windows closest to `size` each, so that the plan reports the windows that
+    /// are really timed.
+    static func evenBatchSize(near size: Int, iterations: Int) -> Int {
+        let size = min(max(size, 1), iterations)
+        let windows = max(1, Int((Double(iterations) / Double(size)).rounded()))
+        return (iterations + windows - 1) / windows
+    }
+
+    /// The sizes of the windows for a round of `iterations` calls: the fewest windows of at most
+    /// ``batchSize`` calls, sized evenly so that the round has exactly `iterations` calls.
     func windowSizes(iterations: Int) -> [Int] {
-        let windows = max(1, iterations / batchSize)
+        let windows = max(1, (iterations + batchSize - 1) / batchSize)
         let base = iterations / windows
         let larger = iterations % windows
         return (0..<windows).map { $0 < larger ? base + 1 : base }
-    }
-}
-
-extension Duration {
-    /// The duration in whole nanoseconds, saturating at `Int64` bounds.
-    var nanoseconds: Int64 {
-        let (seconds, attoseconds) = components
-        let (product, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        if overflow { return seconds < 0 ? .min : .max }
-        return product.addingReportingOverflow(attoseconds / 1_000_000_000).partialValue
     }
 }

@@ -78,7 +78,9 @@ public final class Watchdog: Sendable {
     public func check() {
         let now = clock.now()
         let expired: Alarm? = alarm.withLock { current in
-            guard let armed = current, now > armed.deadline &+ UInt64(clamping: armed.grace.nanoseconds) else { return nil }
+            guard let armed = current, now > armed.deadline.addingSaturating(armed.grace.unsignedNanoseconds) else {
+                return nil
+            }
             current = nil
             return armed
         }

@@ -63,7 +63,7 @@ public struct BenchmarkResult: Sendable, Codable {
             self.summary = summary
             throughput = ThroughputFigure(configuration.throughput, nanosecondsPerCall: summary.percentiles.p50)
         }
-        dispersion = Sample(rounds.map(\.median)).map(RoundDispersion.init(of:))
+        dispersion = Sample(rounds.map(\.median)).flatMap(RoundDispersion.init(of:))
     }
 }
 

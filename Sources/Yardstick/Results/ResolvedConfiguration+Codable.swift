@@ -15,7 +15,14 @@ extension ResolvedConfiguration: Codable {
         warmupIterations = try container.decode(Int.self, forKey: .warmupIterations)
         iterations = try container.decode(Int.self, forKey: .iterations)
         rounds = try container.decode(Int.self, forKey: .rounds)
-        timeLimit = .nanoseconds(Int64(try container.decode(Double.self, forKey: .timeLimitSeconds) * 1e9))
+        let seconds = try container.decode(Double.self, forKey: .timeLimitSeconds)
+        guard let nanoseconds = Int64(exactly: (seconds * 1e9).rounded()) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .timeLimitSeconds, in: container,
+                debugDescription: "\(seconds) seconds is not a representable time limit"
+            )
+        }
+        timeLimit = .nanoseconds(nanoseconds)
         throughput = try container.decode(Throughput.self, forKey: .throughput)
         timing = try container.decode(TimingMode.self, forKey: .timing)
         tags = try container.decode([String].self, forKey: .tags)

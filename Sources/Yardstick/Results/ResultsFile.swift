@@ -16,7 +16,7 @@ public enum ResultsFile {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw ResultsFileError(url, "cannot be read (\(reason(error)))")
+            throw ResultsFileError(url, "cannot be read (\(describeFileError(error)))")
         }
         return try decode(data, from: url)
     }
@@ -60,7 +60,7 @@ public enum ResultsFile {
         do {
             try AtomicFile.write(encode(results), to: url)
         } catch {
-            throw ResultsFileError(url, "cannot be written (\(reason(error)))")
+            throw ResultsFileError(url, "cannot be written (\(describeFileError(error)))")
         }
     }
 
@@ -101,23 +101,6 @@ public enum ResultsFile {
         @unknown default:
             return "cannot be decoded: \(error)"
         }
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-           underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(code.rawValue))
-        }
-        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
-        if nsError.domain == NSCocoaErrorDomain {
-            switch CocoaError.Code(rawValue: nsError.code) {
-            case .fileReadNoSuchFile, .fileNoSuchFile: return "no such file"
-            case .fileReadNoPermission, .fileWriteNoPermission: return "permission denied"
-            default: break
-            }
-        }
-        return nsError.localizedDescription
     }
 }
 

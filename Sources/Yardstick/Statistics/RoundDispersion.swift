@@ -22,12 +22,14 @@ public struct RoundDispersion: Sendable, Hashable, Codable {
     /// 4.1%, while a memory-bound one's reached 73%.
     public static let clusterGapThreshold = 0.10
 
-    /// Describes the spread of `roundMedians`. - Complexity: O(*n* log *n*).
-    public init(of roundMedians: Sample) {
+    /// Describes the spread of `roundMedians`, or `nil` when their median is not positive, where
+    /// a relative spread means nothing. - Complexity: O(*n* log *n*).
+    public init?(of roundMedians: Sample) {
         let median = roundMedians.median
+        guard median > 0 else { return nil }
         rounds = roundMedians.count
-        relativeMedianAbsoluteDeviation = median > 0 ? roundMedians.medianAbsoluteDeviation / median : 0
-        relativeRange = median > 0 ? (roundMedians.max - roundMedians.min) / median : 0
+        relativeMedianAbsoluteDeviation = roundMedians.medianAbsoluteDeviation / median
+        relativeRange = (roundMedians.max - roundMedians.min) / median
         clusters = ClusterSplit(of: roundMedians)
     }
 }

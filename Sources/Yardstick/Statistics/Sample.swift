@@ -54,7 +54,9 @@ public struct Sample: Sendable, Hashable {
         let lower = Int(rank.rounded(.down))
         let fraction = rank - Double(lower)
         guard lower + 1 < count, fraction > 0 else { return sorted[lower] }
-        return sorted[lower] + fraction * (sorted[lower + 1] - sorted[lower])
+        let (a, b) = (sorted[lower], sorted[lower + 1])
+        // numpy interpolates from the nearer end, so results agree to the last bit.
+        return fraction < 0.5 ? a + (b - a) * fraction : b - (b - a) * (1 - fraction)
     }
 
     /// The median of the absolute deviations from the median, unscaled (scipy's

@@ -16,24 +16,16 @@ enum AtomicFile {
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(errno) }
         do {
-            try data.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        throw POSIXError(errno)
-                    }
-                    offset += written
-                }
-            }
+            try writeAll(data, to: descriptor)
             guard fsync(descriptor) == 0 else { throw POSIXError(errno) }
-            guard close(descriptor) == 0 else {
-                unlink(temporary.path)
-                throw POSIXError(errno)
-            }
         } catch {
             close(descriptor)
+            unlink(temporary.path)
+            throw error
+        }
+        // close is not retried: on Linux the descriptor is released even when it fails.
+        guard close(descriptor) == 0 else {
+            let error = POSIXError(errno)
             unlink(temporary.path)
             throw error
         }
@@ -41,6 +33,26 @@ enum AtomicFile {
             let error = POSIXError(errno)
             unlink(temporary.path)
             throw error
+        }
+        // Make the rename itself durable: it lives in the directory's entries.
+        let directoryDescriptor = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directoryDescriptor >= 0 {
+            fsync(directoryDescriptor)
+            close(directoryDescriptor)
+        }
+    }
+
+    private static func writeAll(_ data: Data, to descriptor: Int32) throws {
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(errno)
+                }
+                offset += written
+            }
         }
     }
 }

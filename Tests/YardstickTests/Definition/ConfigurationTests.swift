@@ -92,6 +92,16 @@ final class ConfigurationTests: XCTestCase {
         }
     }
 
+    func testTimeLimitsOverAWeekAreRefused() {
+        let suite = Suite("s") { Benchmark("a", configuration: .init(timeLimit: .seconds(Int64.max))) { _ in } }
+        XCTAssertThrowsError(try RunPlan(suites: [suite])) { error in
+            XCTAssertEqual(
+                String(describing: error),
+                "benchmark 's.a': the time limit must be more than zero and at most a week, got 9223372037 s"
+            )
+        }
+    }
+
     func testSuiteBuilderAcceptsLoopsConditionsAndArrays() {
         let sizes = [10, 100]
         let includeExtra = false

@@ -106,6 +106,61 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(measurement.benchmarks[0].rounds.map(\.cpuNanoseconds), [700, 700])
     }
 
+    func testRunnersOwnCPUTimePerWindowIsSubtracted() async throws {
+        let clock = ManualClock()
+        let cpuClock = ManualClock()
+        let suite = Suite("s", configuration: .init(iterations: 100, rounds: 1, timing: .perCall)) {
+            Benchmark("b") { _ in
+                clock.advance(by: 1_000)
+                cpuClock.advance(by: 900)
+            }
+        }
+        let calibration = ClockCalibration(overheadNanoseconds: 0, cpuOverheadNanoseconds: 10, cpuPerWindowNanoseconds: 4)
+        let runner = Runner(wallClock: clock, cpuClock: cpuClock, clockCalibration: calibration)
+        let measurement = await runner.run(try RunPlan(suites: [suite]))
+        // 100 calls of 900 ns, less one CPU read (10 ns) and 100 windows of runner work (4 ns).
+        XCTAssertEqual(measurement.benchmarks[0].rounds.map(\.cpuNanoseconds), [90_000 - 10 - 400])
+    }
+
+    func testCalibrationOnClocksThatOnlyMoveWhenReadFindsNoRunnerCPU() async throws {
+        let measurement = try await run(
+            [Suite("s", configuration: .init(iterations: 1, rounds: 1)) { Benchmark("b") { _ in } }],
+            clock: ManualClock(readCost: 20), cpuClock: ManualClock(readCost: 300), overhead: nil
+        )
+        XCTAssertEqual(measurement.clockCalibration.overheadNanoseconds, 20)
+        XCTAssertEqual(measurement.clockCalibration.cpuOverheadNanoseconds, 300)
+        XCTAssertEqual(measurement.clockCalibration.cpuPerWindowNanoseconds, 0)
+    }
+
+    func testSlowWarmupIsStoppedByTheTimeLimitNotLeftToTheWatchdog() async throws {
+        let clock = ManualClock()
+        let calls = Recorder<Int>()
+        // Thirty 100 ms warmup calls against a 1 s limit: the warmup runs in per-call windows,
+        // each checked, so the benchmark stops after the eleventh call of its first round.
+        let suite = Suite("s", configuration: .init(warmupIterations: 30, iterations: 5, rounds: 2, timeLimit: .seconds(1), timing: .perCall)) {
+            Benchmark("slow-warmup") { index in
+                calls.append(index)
+                clock.advance(by: 100_000_000)
+            }
+        }
+        let measurement = try await run([suite], clock: clock, overhead: 0)
+        XCTAssertEqual(measurement.benchmarks[0].failure, BenchmarkFailure(.timeLimit, "exceeded its time limit of 1.00 s after 0 of 2 rounds"))
+        XCTAssertEqual(calls.values.count, 11)
+    }
+
+    func testProbeTakesTheFastestOfThreeWindows() async throws {
+        let clock = ManualClock()
+        // The first call is slow (a preemption); all others cost 500 ns. A single-window probe
+        // would see 20 µs and time every call alone; three more windows find 500 ns and batch.
+        let suite = Suite("s", configuration: .init(warmupIterations: 0, iterations: 1_000, rounds: 1)) {
+            Benchmark("b") { index in clock.advance(by: index == 0 ? 20_000 : 500) }
+        }
+        let measurement = try await run([suite], clock: clock, overhead: 0)
+        let timing = try XCTUnwrap(measurement.benchmarks[0].timing)
+        XCTAssertEqual(timing.estimatedNanosecondsPerCall, 500)
+        XCTAssertEqual(timing.batchSize, 20, "10 µs target over 500 ns calls")
+    }
+
     func testCPUTimeOfARoundShorterThanAHundredCPUReadsIsNotRecorded() async throws {
         let clock = ManualClock()
         let cpuClock = ManualClock(readCost: 300)

@@ -2,12 +2,21 @@ import XCTest
 @testable import Yardstick
 
 final class TimingPlanTests: XCTestCase {
-    func testWindowSizesAddUpToTheIterationsAndDifferByAtMostOne() {
-        let plan = TimingPlan(batchSize: 300, clockOverheadNanoseconds: 25)
-        let sizes = plan.windowSizes(iterations: 1_000)
-        XCTAssertEqual(sizes, [334, 333, 333])
+    func testWindowSizesAddUpToTheIterationsNeverExceedTheBatchSizeAndDifferByAtMostOne() {
+        XCTAssertEqual(TimingPlan(batchSize: 300, clockOverheadNanoseconds: 25).windowSizes(iterations: 1_000), [250, 250, 250, 250])
+        XCTAssertEqual(TimingPlan(batchSize: 334, clockOverheadNanoseconds: 25).windowSizes(iterations: 1_000), [334, 333, 333])
         XCTAssertEqual(TimingPlan(batchSize: 1, clockOverheadNanoseconds: 0).windowSizes(iterations: 4), [1, 1, 1, 1])
         XCTAssertEqual(TimingPlan(batchSize: 7, clockOverheadNanoseconds: 0).windowSizes(iterations: 5), [5])
+    }
+
+    /// The reported batch size is the largest window really timed: 10,000 calls with a wanted
+    /// size of 5,786 are cut into two windows of 5,000, not one of 10,000 reported as 5,786.
+    func testBatchSizeIsEvenedToTheWindowsReallyTimed() {
+        XCTAssertEqual(TimingPlan.evenBatchSize(near: 5_786, iterations: 10_000), 5_000)
+        XCTAssertEqual(TimingPlan.evenBatchSize(near: 300, iterations: 1_000), 334)
+        XCTAssertEqual(TimingPlan.evenBatchSize(near: 7, iterations: 5), 5)
+        let plan = TimingPlan(batchSize: TimingPlan.evenBatchSize(near: 5_786, iterations: 10_000), clockOverheadNanoseconds: 0)
+        XCTAssertEqual(plan.windowSizes(iterations: 10_000), [5_000, 5_000])
     }
 
     func testAutomaticModeBatchesShortCallsToTheTarget() {
@@ -43,5 +52,14 @@ final class TimingPlanTests: XCTestCase {
     func testDurationNanosecondsSaturate() {
         XCTAssertEqual(Duration.milliseconds(1_500).nanoseconds, 1_500_000_000)
         XCTAssertEqual(Duration.seconds(Int64.max).nanoseconds, .max)
+        XCTAssertEqual((Duration.seconds(9_223_372_036) + .milliseconds(900)).nanoseconds, .max)
+        XCTAssertEqual(Duration.seconds(-1).unsignedNanoseconds, 0)
+    }
+
+    func testSaturatingArithmetic() {
+        XCTAssertEqual(UInt64.max.addingSaturating(1), .max)
+        XCTAssertEqual(UInt64(5).addingSaturating(6), 11)
+        XCTAssertEqual(UInt64(5).subtractingSaturating(6), 0)
+        XCTAssertEqual(UInt64(6).subtractingSaturating(5), 1)
     }
 }

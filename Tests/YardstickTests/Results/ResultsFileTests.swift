@@ -14,7 +14,7 @@ final class ResultsFileTests: XCTestCase {
 
     private func load(_ text: String) -> String {
         let url = directory.appendingPathComponent("results.json")
-        FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8)))
         do {
             _ = try ResultsFile.load(from: url)
             return "loaded"
@@ -65,7 +65,7 @@ final class ResultsFileTests: XCTestCase {
     func testMissingFileIsNamed() {
         let url = directory.appendingPathComponent("absent.json")
         XCTAssertThrowsError(try ResultsFile.load(from: url)) { error in
-            XCTAssertEqual((error as? ResultsFileError)?.description, "\(url.relativePath): cannot be read (no such file)")
+            XCTAssertEqual((error as? ResultsFileError)?.description, "\(url.relativePath): cannot be read (no such file or directory)")
         }
     }
 
@@ -104,6 +104,28 @@ final class ResultsFileTests: XCTestCase {
         XCTAssertTrue(problem.hasPrefix("has a value of the wrong type at benchmarks[0].rounds[1].median"), problem)
     }
 
+    func testTimeLimitBeyondInt64IsAnErrorNotACrash() throws {
+        var object = try jsonObject(Fixtures.results())
+        var benchmarks = object["benchmarks"] as! [[String: Any]]
+        var configuration = benchmarks[0]["configuration"] as! [String: Any]
+        configuration["timeLimitSeconds"] = 1e20
+        benchmarks[0]["configuration"] = configuration
+        object["benchmarks"] = benchmarks
+        XCTAssertEqual(
+            load(try text(object)),
+            "has an invalid value at benchmarks[0].configuration.timeLimitSeconds: 1e+20 seconds is not a representable time limit"
+        )
+    }
+
+    func testTimeLimitSurvivesARoundTripToTheNanosecond() throws {
+        for milliseconds in [1, 1_001, 59_999, 604_800_000] {
+            var configuration = BenchmarkConfiguration(timeLimit: .milliseconds(milliseconds)).resolved()
+            configuration.timeLimit = .milliseconds(milliseconds) + .nanoseconds(1)
+            let data = try JSONEncoder().encode(configuration)
+            XCTAssertEqual(try JSONDecoder().decode(ResolvedConfiguration.self, from: data).timeLimit, configuration.timeLimit)
+        }
+    }
+
     func testAtomicWriteReplacesTheFileAndLeavesNoTemporaryFile() throws {
         let url = directory.appendingPathComponent("results.json")
         try ResultsFile.write(Fixtures.results(), to: url)
@@ -118,7 +140,7 @@ final class ResultsFileTests: XCTestCase {
         // A directory stands where the file should go, so the final rename fails.
         let url = directory.appendingPathComponent("results.json")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
-        FileManager.default.createFile(atPath: url.appendingPathComponent("keep").path, contents: Data("x".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: url.appendingPathComponent("keep").path, contents: Data("x".utf8)))
         XCTAssertThrowsError(try ResultsFile.write(Fixtures.results(), to: url)) { error in
             XCTAssertTrue(String(describing: error).hasPrefix("\(url.relativePath): cannot be written ("), "\(error)")
         }

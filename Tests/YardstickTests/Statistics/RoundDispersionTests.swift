@@ -4,6 +4,10 @@ import XCTest
 /// Round medians (ns) measured on this project's 2-core VM, from `shared/data/noise/aa.jsonl`:
 /// each array is one process's 10 round medians of the memory-bound `dict` or arithmetic `spin`.
 final class RoundDispersionTests: XCTestCase {
+    private func dispersion(_ medians: [Double]) throws -> RoundDispersion {
+        try XCTUnwrap(RoundDispersion(of: XCTUnwrap(Sample(medians))))
+    }
+
     /// Process 11 (line 11 of aa.jsonl): the dictionary switched between ~10.9 and ~17.5 µs
     /// within the process.
     static let dictionarySwitchingLevels: [Double] = [10951, 10878, 10931, 10950, 16327, 18355, 11371, 16676, 19850, 11320]
@@ -13,7 +17,7 @@ final class RoundDispersionTests: XCTestCase {
     static let spinTwoCloseLevels: [Double] = [9731, 10055, 10054, 9730, 9730, 10038, 9734, 9730, 9730, 9729]
 
     func testLevelSwitchWithinProcessIsReportedAsTwoClusters() throws {
-        let dispersion = RoundDispersion(of: try XCTUnwrap(Sample(Self.dictionarySwitchingLevels)))
+        let dispersion = try self.dispersion(Self.dictionarySwitchingLevels)
         let clusters = try XCTUnwrap(dispersion.clusters)
         // Sorted: 10878 10931 10950 10951 11320 11371 | 16327 16676 18355 19850; the gap
         // 16327 - 11371 = 4956 over np.median of all ten, 11345.5; np.median of the groups
@@ -28,29 +32,33 @@ final class RoundDispersionTests: XCTestCase {
     }
 
     func testSteadyLevelIsOneCluster() throws {
-        let dispersion = RoundDispersion(of: try XCTUnwrap(Sample(Self.dictionaryStayingSlow)))
+        let dispersion = try self.dispersion(Self.dictionaryStayingSlow)
         XCTAssertNil(dispersion.clusters)
         // numpy: median 21287.5; scipy median_abs_deviation 537.0.
         XCTAssertEqual(dispersion.relativeMedianAbsoluteDeviation, 537.0 / 21287.5, accuracy: 1e-12)
     }
 
     func testLevelsCloserThanTheThresholdAreNotClusters() throws {
-        XCTAssertNil(RoundDispersion(of: try XCTUnwrap(Sample(Self.spinTwoCloseLevels))).clusters)
+        XCTAssertNil(try dispersion(Self.spinTwoCloseLevels).clusters)
     }
 
     func testSingleStragglerIsNotACluster() throws {
         let medians: [Double] = [100, 101, 100, 102, 101, 100, 99, 100, 101, 160]
-        XCTAssertNil(RoundDispersion(of: try XCTUnwrap(Sample(medians))).clusters)
+        XCTAssertNil(try dispersion(medians).clusters)
     }
 
     func testTwoStragglersMakeACluster() throws {
         let medians: [Double] = [100, 101, 100, 102, 101, 100, 99, 100, 160, 161]
-        let clusters = try XCTUnwrap(RoundDispersion(of: try XCTUnwrap(Sample(medians))).clusters)
+        let clusters = try XCTUnwrap(try dispersion(medians).clusters)
         XCTAssertEqual(clusters.lowerCount, 8)
         XCTAssertEqual(clusters.upperCount, 2)
     }
 
+    func testZeroMedianHasNoRelativeSpread() throws {
+        XCTAssertNil(RoundDispersion(of: try XCTUnwrap(Sample([0, 0, 0, 1]))))
+    }
+
     func testFewerThanFourRoundsAreNeverSplit() throws {
-        XCTAssertNil(RoundDispersion(of: try XCTUnwrap(Sample([100, 100, 200]))).clusters)
+        XCTAssertNil(try dispersion([100, 100, 200]).clusters)
     }
 }
