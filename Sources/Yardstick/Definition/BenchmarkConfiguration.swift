@@ -28,6 +28,17 @@ public struct BenchmarkConfiguration: Sendable, Hashable {
     public var timing: TimingMode?
     /// Labels for selecting and grouping benchmarks; merged across layers.
     public var tags: Set<String>
+    /// How much the median wall time per call may change before it counts. Default: 5%.
+    public var tolerance: Tolerance?
+    /// The significance level of the comparison with the baseline, after Holm's correction
+    /// across the suite. Default: 0.01.
+    public var alpha: Double?
+    /// Comparisons with the baseline on other metrics, such as p99 or CPU time, each with its own
+    /// tolerance; merged across layers, a later layer's gate replacing one on the same metric.
+    /// The median's tolerance is ``tolerance``, not a gate.
+    public var gates: [Gate]
+    /// Absolute limits checked on every run, with or without a baseline; merged like ``gates``.
+    public var budgets: [Budget]
 
     /// Creates a configuration that sets only the given fields.
     public init(
@@ -37,7 +48,11 @@ public struct BenchmarkConfiguration: Sendable, Hashable {
         timeLimit: Duration? = nil,
         throughput: Throughput? = nil,
         timing: TimingMode? = nil,
-        tags: Set<String> = []
+        tags: Set<String> = [],
+        tolerance: Tolerance? = nil,
+        alpha: Double? = nil,
+        gates: [Gate] = [],
+        budgets: [Budget] = []
     ) {
         self.warmupIterations = warmupIterations
         self.iterations = iterations
@@ -46,6 +61,10 @@ public struct BenchmarkConfiguration: Sendable, Hashable {
         self.throughput = throughput
         self.timing = timing
         self.tags = tags
+        self.tolerance = tolerance
+        self.alpha = alpha
+        self.gates = gates
+        self.budgets = budgets
     }
 
     /// This configuration with every field that `other` sets taken from `other`.
@@ -57,7 +76,11 @@ public struct BenchmarkConfiguration: Sendable, Hashable {
             timeLimit: other.timeLimit ?? timeLimit,
             throughput: other.throughput ?? throughput,
             timing: other.timing ?? timing,
-            tags: tags.union(other.tags)
+            tags: tags.union(other.tags),
+            tolerance: other.tolerance ?? tolerance,
+            alpha: other.alpha ?? alpha,
+            gates: gates.filter { gate in !other.gates.contains { $0.metric == gate.metric } } + other.gates,
+            budgets: budgets.filter { budget in !other.budgets.contains { $0.metric == budget.metric } } + other.budgets
         )
     }
 
@@ -71,7 +94,11 @@ public struct BenchmarkConfiguration: Sendable, Hashable {
             timeLimit: timeLimit ?? ResolvedConfiguration.defaultTimeLimit,
             throughput: throughput ?? .operations(1),
             timing: timing ?? .automatic,
-            tags: tags.sorted()
+            tags: tags.sorted(),
+            tolerance: tolerance ?? .default,
+            alpha: alpha ?? ResolvedConfiguration.defaultAlpha,
+            gates: gates,
+            budgets: budgets
         )
     }
 }
@@ -92,10 +119,22 @@ public struct ResolvedConfiguration: Sendable, Hashable {
     public var timing: TimingMode
     /// Labels, sorted.
     public var tags: [String]
+    /// The median's tolerance.
+    public var tolerance: Tolerance
+    /// The significance level, after Holm's correction.
+    public var alpha: Double
+    /// Comparisons on other metrics.
+    public var gates: [Gate]
+    /// Absolute limits.
+    public var budgets: [Budget]
+
+    /// Every comparison with the baseline this benchmark makes: the median first, then ``gates``.
+    public var allGates: [Gate] { [Gate(metric: .median, tolerance: tolerance)] + gates }
 
     static let defaultIterations = 1_000
     static let defaultRounds = 10
     static let defaultTimeLimit = Duration.seconds(60)
+    static let defaultAlpha = 0.01
     /// Longer limits are refused: a benchmark that may run for more than a week has no limit.
     static let longestTimeLimit = Duration.seconds(604_800)
 
@@ -109,6 +148,21 @@ public struct ResolvedConfiguration: Sendable, Hashable {
         }
         if throughput.unitsPerCall < 1 { return "throughput must count at least 1 unit per call" }
         if case .batched(let size?) = timing, size < 1 { return "the batch size must be at least 1, got \(size)" }
+        if !(alpha > 0 && alpha < 1) { return "alpha must be between 0 and 1, got \(alpha)" }
+        for gate in allGates {
+            if case .relative(let fraction) = gate.tolerance, !(fraction >= 0 && fraction.isFinite) {
+                return "the \(gate.metric) tolerance must be a fraction of at least 0, got \(fraction)"
+            }
+            if case .absolute(let duration) = gate.tolerance, duration < .zero {
+                return "the \(gate.metric) tolerance must not be negative, got \(Formatting.duration(duration))"
+            }
+        }
+        if gates.contains(where: { $0.metric == .median }) {
+            return "the median's tolerance is set with `tolerance`, not with a p50 gate"
+        }
+        if let budget = budgets.first(where: { $0.limit <= .zero }) {
+            return "the \(budget.metric) budget must be positive, got \(Formatting.duration(budget.limit))"
+        }
         return nil
     }
 }

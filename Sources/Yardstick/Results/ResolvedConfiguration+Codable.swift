@@ -3,11 +3,13 @@
 /// ```json
 /// { "warmupIterations": 100, "iterations": 1000, "rounds": 10, "timeLimitSeconds": 60,
 ///   "throughput": { "unit": "operations", "perCall": 1 },
-///   "timing": { "mode": "automatic" }, "tags": [] }
+///   "timing": { "mode": "automatic" }, "tags": [],
+///   "tolerance": { "relative": 0.05 }, "alpha": 0.01, "gates": [], "budgets": [] }
 /// ```
 extension ResolvedConfiguration: Codable {
     private enum CodingKeys: String, CodingKey {
         case warmupIterations, iterations, rounds, timeLimitSeconds, throughput, timing, tags
+        case tolerance, alpha, gates, budgets
     }
 
     public init(from decoder: any Decoder) throws {
@@ -26,6 +28,10 @@ extension ResolvedConfiguration: Codable {
         throughput = try container.decode(Throughput.self, forKey: .throughput)
         timing = try container.decode(TimingMode.self, forKey: .timing)
         tags = try container.decode([String].self, forKey: .tags)
+        tolerance = try container.decode(Tolerance.self, forKey: .tolerance)
+        alpha = try container.decode(Double.self, forKey: .alpha)
+        gates = try container.decode([Gate].self, forKey: .gates)
+        budgets = try container.decode([Budget].self, forKey: .budgets)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -37,6 +43,10 @@ extension ResolvedConfiguration: Codable {
         try container.encode(throughput, forKey: .throughput)
         try container.encode(timing, forKey: .timing)
         try container.encode(tags, forKey: .tags)
+        try container.encode(tolerance, forKey: .tolerance)
+        try container.encode(alpha, forKey: .alpha)
+        try container.encode(gates, forKey: .gates)
+        try container.encode(budgets, forKey: .budgets)
     }
 }
 
