@@ -47,16 +47,50 @@ public struct BenchmarkResult: Sendable, Codable {
     /// The round medians in run order.
     public var roundMedians: [Double] { rounds.map(\.median) }
 
+    /// The run's value of `metric` for budgets: a wall-time percentile of all samples, or the
+    /// median over rounds of CPU time per call.
+    public func value(of metric: Metric) -> Double? {
+        switch metric {
+        case .wallTime(let percentile): summary?.percentiles[percentile]
+        case .cpuTime: cpuNanosecondsPerCall
+        }
+    }
+
     /// Summarises a measurement.
     public init(_ measurement: BenchmarkMeasurement, sampleCap: Int = defaultSampleCap) {
-        name = measurement.name
-        suite = measurement.suite
-        configuration = measurement.configuration
-        failure = measurement.failure.map { Failure(kind: $0.kind.rawValue, message: $0.message) }
-        batchSize = measurement.timing?.batchSize
-        rounds = measurement.rounds.compactMap(RoundRecord.init)
-        let all = measurement.rounds.flatMap(\.samples)
+        self.init(
+            name: measurement.name,
+            suite: measurement.suite,
+            configuration: measurement.configuration,
+            failure: measurement.failure.map { Failure(kind: $0.kind.rawValue, message: $0.message) },
+            batchSize: measurement.timing?.batchSize,
+            rounds: measurement.rounds.compactMap(RoundRecord.init),
+            samples: measurement.rounds.flatMap(\.samples),
+            sampleCap: sampleCap
+        )
+    }
+
+    /// Assembles a result from its parts, computing the statistics of `samples` (all of them,
+    /// before thinning to `sampleCap`).
+    init(
+        name: String,
+        suite: String,
+        configuration: ResolvedConfiguration,
+        failure: Failure?,
+        batchSize: Int?,
+        rounds: [RoundRecord],
+        samples all: [Double],
+        sampleCap: Int,
+        totalSamples: Int? = nil
+    ) {
+        self.name = name
+        self.suite = suite
+        self.configuration = configuration
+        self.failure = failure
+        self.batchSize = batchSize
+        self.rounds = rounds
         samples = RecordedSamples(all, cap: sampleCap)
+        samples.total = totalSamples ?? all.count
         cpuNanosecondsPerCall = Sample(rounds.compactMap(\.cpuNanosecondsPerCall))?.median
         if let sample = Sample(all) {
             let summary = Summary(of: sample)
@@ -65,12 +99,41 @@ public struct BenchmarkResult: Sendable, Codable {
         }
         dispersion = Sample(rounds.map(\.median)).flatMap(RoundDispersion.init(of:))
     }
+
+    /// One benchmark measured by several processes, as one result: rounds in order, each
+    /// tagged with the index of its part as its process; statistics over every part's recorded
+    /// samples; the first failure, naming its process. Parts should record every sample
+    /// (a large sample cap) for the statistics to cover all of them.
+    static func merging(_ parts: [(process: Int, result: BenchmarkResult)], sampleCap: Int) -> BenchmarkResult {
+        let first = parts[0].result
+        let failure = parts.lazy.compactMap { process, result in
+            result.failure.map { Failure(kind: $0.kind, message: "process \(process + 1): \($0.message)") }
+        }.first
+        return BenchmarkResult(
+            name: first.name,
+            suite: first.suite,
+            configuration: first.configuration,
+            failure: failure,
+            batchSize: parts.lazy.compactMap(\.result.batchSize).first,
+            rounds: parts.flatMap { process, result in
+                result.rounds.map { round in
+                    var round = round
+                    round.process = process
+                    return round
+                }
+            },
+            samples: parts.flatMap(\.result.samples.values),
+            sampleCap: sampleCap,
+            totalSamples: parts.map(\.result.samples.total).reduce(0, +)
+        )
+    }
 }
 
-/// One round as recorded: its median and what it was measured from.
+/// One round as recorded: its percentiles and what they were measured from.
 public struct RoundRecord: Sendable, Hashable, Codable {
-    /// The median of the round's samples, in nanoseconds per call.
-    public var median: Double
+    /// Percentiles of the round's samples, in nanoseconds per call, to
+    /// ``RecordedSamples/significantDigits`` significant digits.
+    public var percentiles: Percentiles
     /// Calls timed.
     public var iterations: Int
     /// Samples (timing windows) the median was taken over.
@@ -81,13 +144,25 @@ public struct RoundRecord: Sendable, Hashable, Codable {
     /// The process that measured it (0 for the first).
     public var process: Int
 
+    /// The median of the round's samples.
+    public var median: Double { percentiles.p50 }
+
+    /// The round's value of `metric`, or `nil` when the round did not measure it (CPU time of a
+    /// round too short to resolve it).
+    public func value(of metric: Metric) -> Double? {
+        switch metric {
+        case .wallTime(let percentile): percentiles[percentile]
+        case .cpuTime: cpuNanosecondsPerCall
+        }
+    }
+
     /// Creates a record from a measured round, or `nil` when the round has no valid sample.
     public init?(_ round: RoundMeasurement) {
         guard let sample = Sample(round.samples) else { return nil }
-        median = sample.median
+        percentiles = Percentiles(of: sample).map(RecordedSamples.rounded)
         iterations = round.iterations
         samples = sample.count
-        cpuNanosecondsPerCall = round.cpuNanoseconds.map { $0 / Double(round.iterations) }
+        cpuNanosecondsPerCall = round.cpuNanoseconds.map { RecordedSamples.rounded($0 / Double(round.iterations)) }
         process = round.process
     }
 }

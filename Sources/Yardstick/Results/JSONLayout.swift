@@ -1,10 +1,13 @@
 import Foundation
 
 /// Lays out compact JSON for people and for `git diff`: objects one key per line, indented by
-/// two spaces, but arrays of numbers and strings on a single line. Raw samples then take one
-/// line per benchmark instead of one line per sample, which keeps committed baselines small and
-/// their diffs readable.
+/// two spaces, but arrays of numbers and strings on a single line, and any object or array that
+/// fits in ``inlineWidth`` characters on one line. Raw samples then take one line per benchmark
+/// and each round one line, which keeps committed baselines small and their diffs readable.
 enum JSONLayout {
+    /// The longest container written on one line.
+    static let inlineWidth = 200
+
     /// Re-indents `compact`, the output of `JSONEncoder` without `.prettyPrinted`. The tokens and
     /// their order are unchanged, so the result parses to the same value.
     static func indent(_ compact: Data) -> Data {
@@ -15,6 +18,10 @@ enum JSONLayout {
     }
 
     private static func write(_ tokens: inout Tokens, into output: inout String, depth: Int) {
+        if let inline = tokens.inlineContainer(width: inlineWidth) {
+            output += inline
+            return
+        }
         guard let token = tokens.next() else { return }
         switch token {
         case "{":
@@ -100,6 +107,30 @@ enum JSONLayout {
             var text = String.UnicodeScalarView()
             text.append(contentsOf: scalars[start..<min(position, scalars.count)])
             return String(text)
+        }
+
+        /// When the next token opens a container whose one-line form fits in `width`, that form
+        /// (`{"a": 1, "b": [2, 3]}`), consuming it; otherwise `nil`, consuming nothing.
+        mutating func inlineContainer(width: Int) -> String? {
+            guard let first = peek(), first == "{" || first == "[" else { return nil }
+            var copy = self
+            var text = ""
+            var depth = 0
+            while let token = copy.next() {
+                switch token {
+                case "{", "[": depth += 1; text += token
+                case "}", "]": depth -= 1; text += token
+                case ",": text += ", "
+                case ":": text += ": "
+                default: text += token
+                }
+                if text.count > width { return nil }
+                if depth == 0 {
+                    self = copy
+                    return text
+                }
+            }
+            return nil
         }
 
         /// Whether the array just opened holds no object or array.

@@ -24,6 +24,8 @@ public struct RunResults: Sendable, Codable {
     public var processes: Int
     /// One entry per benchmark that was selected, in run order.
     public var benchmarks: [BenchmarkResult]
+    /// The verdicts against a baseline, when the run was judged.
+    public var judgement: RunJudgement?
 
     /// Summarises a run's measurement.
     ///
@@ -42,6 +44,30 @@ public struct RunResults: Sendable, Codable {
         clockOverheadNanoseconds = measurement.clockCalibration.overheadNanoseconds
         processes = 1
         benchmarks = measurement.benchmarks.map { BenchmarkResult($0, sampleCap: sampleCap) }
+    }
+
+    /// Results of the same benchmarks measured by several processes, as one run of
+    /// `processes` processes: see ``BenchmarkResult/merging(_:sampleCap:)``. The environment and
+    /// tool are the first part's; the clock overhead the median of the parts'.
+    public static func merging(_ parts: [RunResults], sampleCap: Int = BenchmarkResult.defaultSampleCap) -> RunResults {
+        precondition(!parts.isEmpty, "merging needs at least one run")
+        var merged = parts[0]
+        merged.startedAt = parts.map(\.startedAt).min()!
+        merged.finishedAt = parts.map(\.finishedAt).max()!
+        merged.clockOverheadNanoseconds = Sample(parts.map(\.clockOverheadNanoseconds))!.median
+        merged.processes = parts.count
+        merged.judgement = nil
+        var names: [String] = []
+        for part in parts {
+            for benchmark in part.benchmarks where !names.contains(benchmark.name) {
+                names.append(benchmark.name)
+            }
+        }
+        merged.benchmarks = names.map { name in
+            let found = parts.enumerated().compactMap { index, part in part.benchmark(named: name).map { (index, $0) } }
+            return BenchmarkResult.merging(found, sampleCap: sampleCap)
+        }
+        return merged
     }
 
     /// The benchmark named `name`, if the run has it.

@@ -35,6 +35,21 @@ enum Formatting {
         return fraction < 0 ? text : "+\(text)"
     }
 
+    /// A p-value: three decimals down to 0.001, then two significant figures in scientific
+    /// notation: `0.031`, `0.004`, `3.0e-06`.
+    static func pValue(_ p: Double) -> String {
+        p >= 0.001 ? String(format: "%.3f", p) : String(format: "%.1e", p)
+    }
+
+    /// A moment in UTC to the minute: `2026-11-23 18:02 UTC`.
+    static func timestamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return formatter.string(from: date)
+    }
+
     /// A ratio to two decimals: `1.67x`.
     static func ratio(_ value: Double) -> String {
         String(format: "%.2fx", value)
@@ -45,9 +60,11 @@ enum Formatting {
         duration(nanoseconds: Double(value.nanoseconds))
     }
 
-    /// `count` and `noun`, with an `s` unless the count is one: `1 benchmark`, `6 benchmarks`.
+    /// `count` and `noun`, plural unless the count is one: `1 benchmark`, `6 benchmarks`,
+    /// `5 processes`.
     static func counted(_ count: Int, _ noun: String) -> String {
-        "\(Formatting.count(count)) \(noun)\(count == 1 ? "" : "s")"
+        let plural = noun.hasSuffix("s") ? noun + "es" : noun + "s"
+        return "\(Formatting.count(count)) \(count == 1 ? noun : plural)"
     }
 
     /// A count with thousands separators: `10,000`.
