@@ -1,0 +1,46 @@
+/// One gate's comparison of a benchmark with its baseline: the change in a metric, its
+/// significance, how much noise it must clear, and the verdict.
+public struct MetricComparison: Sendable, Hashable, Codable {
+    /// What was compared.
+    public var metric: Metric
+    /// The median of the baseline's round values, nanoseconds per call.
+    public var baselineNanoseconds: Double
+    /// The median of this run's round values, nanoseconds per call.
+    public var currentNanoseconds: Double
+    /// current / baseline − 1, with its 95% percentile-bootstrap interval.
+    public var change: Estimate
+    /// The two-sided Mann-Whitney U p-value of the round values.
+    public var pValue: Double
+    /// ``pValue`` after Holm's correction across the suite's comparisons.
+    public var adjustedPValue: Double
+    /// How ``pValue`` was computed.
+    public var test: MannWhitneyU.Method
+    /// The minimum detectable change and its sources.
+    public var noise: NoiseEstimate
+    /// The tolerance as a fraction of the baseline.
+    public var tolerance: Double
+    /// The significance level the adjusted p-value is held to.
+    public var alpha: Double
+    /// What the comparison concludes: regressed, improved, unchanged or noisy.
+    public var verdict: Verdict
+    /// Why, when the verdict is not *unchanged*.
+    public var reason: String?
+    /// Caveats that travel with the figures.
+    public var warnings: [String]
+
+    /// The smallest change this comparison could tell from noise.
+    public var minimumDetectableChange: Double { noise.minimumDetectableChange }
+}
+
+/// A budget checked against this run.
+public struct BudgetCheck: Sendable, Hashable, Codable {
+    /// What was limited.
+    public var metric: Metric
+    /// The limit, nanoseconds per call.
+    public var limitNanoseconds: Double
+    /// The run's value, nanoseconds per call.
+    public var valueNanoseconds: Double
+
+    /// Whether the value is within the limit.
+    public var isWithin: Bool { valueNanoseconds <= limitNanoseconds }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// The gate's conclusions for a whole run against one baseline.
+public struct RunJudgement: Sendable, Hashable, Codable {
+    /// The baseline judged against; `nil` when there was none and only errors and budgets were
+    /// checked.
+    public var baseline: BaselineReference?
+    /// How the baseline's environment differs from this run's.
+    public var environmentDifferences: [EnvironmentDifference]
+    /// Whether a blocking difference was accepted with `--allow-foreign-baseline`; every
+    /// verdict is then marked as judged against a foreign baseline.
+    public var judgedAgainstForeignBaseline: Bool
+    /// The options the verdicts were reached with.
+    public var options: JudgementOptions
+    /// One judgement per benchmark of the run, then one per missing benchmark.
+    public var benchmarks: [BenchmarkJudgement]
+    /// Caveats about the judgement as a whole.
+    public var warnings: [String]
+
+    /// Whether the baseline comes from another kind of machine or build.
+    public var hasBlockingDifferences: Bool { environmentDifferences.contains { $0.isBlocking } }
+
+    /// Whether judging was refused because the baseline is foreign and that was not accepted.
+    public var refusesForeignBaseline: Bool { hasBlockingDifferences && !judgedAgainstForeignBaseline }
+
+    /// The benchmarks that fail the gate: regressions, budgets exceeded, errors, missing
+    /// benchmarks (unless allowed) and, in strict mode, noisy ones.
+    public var failures: [BenchmarkJudgement] {
+        benchmarks.filter { judgement in
+            switch judgement.verdict {
+            case .regressed, .overBudget, .error: true
+            case .missing: !options.allowsMissing
+            case .noisy: options.isStrict
+            default: false
+            }
+        }
+    }
+
+    /// How many benchmarks have `verdict`.
+    public func count(_ verdict: Verdict) -> Int {
+        benchmarks.filter { $0.verdict == verdict }.count
+    }
+}
+
+/// Which baseline a run was judged against.
+public struct BaselineReference: Sendable, Hashable, Codable {
+    /// The baseline's name, or the file's path for `bench compare`.
+    public var name: String
+    /// When the baseline's run finished.
+    public var recordedAt: Date
+    /// How many processes measured it.
+    public var processes: Int
+    /// The commit it was measured at, when known.
+    public var gitCommit: String?
+}
+
+/// The settings that change verdicts, recorded with them.
+public struct JudgementOptions: Sendable, Hashable, Codable {
+    /// Replaces every benchmark's median tolerance when set (`--tolerance`).
+    public var tolerance: Tolerance?
+    /// Replaces every benchmark's alpha when set (`--alpha`).
+    public var alpha: Double?
+    /// Whether *noisy* fails the gate (`--strict`).
+    public var isStrict: Bool
+    /// Whether *missing* passes the gate (`--allow-missing`).
+    public var allowsMissing: Bool
+    /// Whether to judge against a baseline from another machine or build (`--allow-foreign-baseline`).
+    public var allowsForeignBaseline: Bool
+    /// Bootstrap resamples per comparison.
+    public var resamples: Int
+
+    /// Creates options; the defaults are the command line's.
+    public init(
+        tolerance: Tolerance? = nil,
+        alpha: Double? = nil,
+        isStrict: Bool = false,
+        allowsMissing: Bool = false,
+        allowsForeignBaseline: Bool = false,
+        resamples: Int = 10_000
+    ) {
+        self.tolerance = tolerance
+        self.alpha = alpha
+        self.isStrict = isStrict
+        self.allowsMissing = allowsMissing
+        self.allowsForeignBaseline = allowsForeignBaseline
+        self.resamples = resamples
+    }
+}
