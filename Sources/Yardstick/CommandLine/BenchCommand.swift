@@ -40,6 +40,10 @@ public enum BenchCommand {
                 return .success
             case .run(let options):
                 return try await RunCommand(options: options, suites: suites).execute(console: console)
+            case .updateBaseline(let options):
+                return try await BaselineUpdateCommand(options: options, suites: suites).execute(console: console)
+            case .compare(let options):
+                return try CompareCommand(options: options).execute(console: console)
             }
         } catch {
             console.error("bench: error: \(error)\n")

@@ -1,27 +1,51 @@
 /// What the user asked `bench` to do, parsed and validated, before anything runs.
 enum Command: Equatable {
-    /// Measure the selected benchmarks and report.
+    /// Measure the selected benchmarks, judge them against a baseline, and report.
     case run(RunOptions)
     /// Print the registered suites and benchmarks.
     case list(ListOptions)
+    /// Measure (or read a results file) and bless the results as a baseline.
+    case updateBaseline(BaselineUpdateOptions)
+    /// Judge one results file against another without measuring anything.
+    case compare(CompareOptions)
     /// Print help for a subcommand, or the overview when `nil`.
     case help(subcommand: String?)
     /// Print the version.
     case version
 }
 
-/// Options of `bench run`.
-struct RunOptions: Equatable {
+/// What to measure and how: shared by `run` and `baseline update`.
+struct MeasurementOptions: Equatable {
     /// Regular expressions; a benchmark runs when its full name matches any of them.
     var filters: [String] = []
     /// Configuration given on the command line; it overrides suites and benchmarks.
     var overrides = BenchmarkConfiguration()
-    /// Where `results.json` is written.
-    var outputDirectory = "reports"
+    /// Raw samples kept per benchmark in results files.
+    var sampleCap = BenchmarkResult.defaultSampleCap
+    /// Separate processes to measure in, one after another, merged into one result.
+    var processes = 1
     /// Whether progress is suppressed.
     var isQuiet = false
-    /// Raw samples kept per benchmark in `results.json`.
-    var sampleCap = BenchmarkResult.defaultSampleCap
+}
+
+/// Which baseline `run` judges against.
+enum BaselineChoice: Equatable {
+    /// `default`, when it exists.
+    case automatic
+    /// This one; it must exist.
+    case named(String)
+    /// None (`--no-baseline`).
+    case none
+}
+
+/// Options of `bench run`.
+struct RunOptions: Equatable {
+    var measurement = MeasurementOptions()
+    /// Where `results.json` is written.
+    var outputDirectory = "reports"
+    var baseline = BaselineChoice.automatic
+    var baselinesDirectory = "baselines"
+    var judgement = JudgementOptions()
 }
 
 /// Options of `bench list`.
@@ -30,33 +54,82 @@ struct ListOptions: Equatable {
     var filters: [String] = []
 }
 
+/// Options of `bench baseline update`.
+struct BaselineUpdateOptions: Equatable {
+    /// Measured in five processes unless told otherwise, so the baseline shows how much each
+    /// benchmark varies between processes.
+    var measurement = MeasurementOptions(processes: 5)
+    var name = BaselineStore.defaultName
+    /// A results file to bless instead of measuring.
+    var source: String?
+    var allowsPartial = false
+    var historyLimit = 100
+    var baselinesDirectory = "baselines"
+}
+
+/// Options of `bench compare`.
+struct CompareOptions: Equatable {
+    var baselinePath: String
+    var currentPath: String
+    var judgement = JudgementOptions()
+}
+
 /// Turns `bench`'s arguments into a ``Command``.
 ///
-/// The first argument may name a subcommand (`run`, `list`, `help`); without one, `bench` means
-/// `bench run`.
+/// The first argument may name a subcommand (`run`, `list`, `baseline update`, `compare`,
+/// `help`); without one, `bench` means `bench run`.
 enum CommandParser {
-    static let subcommands = ["run", "list", "help"]
+    static let subcommands = ["run", "list", "baseline", "compare", "help"]
 
     static let helpOption = OptionSpec(name: "--help", short: "-h", help: "Show help for this command.")
 
     static let filterOption = OptionSpec(
         name: "--filter", short: "-f", valueName: "REGEX", isRepeatable: true,
-        help: "Run only benchmarks whose full name matches (repeatable; any match selects)."
+        help: "Only benchmarks whose full name matches (repeatable; any match selects)."
     )
 
-    static let runOptions: [OptionSpec] = [
-        filterOption,
-        OptionSpec(name: "--iterations", valueName: "N", help: "Calls timed per round, for every benchmark."),
-        OptionSpec(name: "--warmup", valueName: "N", help: "Calls run and discarded before each round."),
-        OptionSpec(name: "--rounds", valueName: "N", help: "Rounds per benchmark; each gives one median."),
-        OptionSpec(name: "--time-limit", valueName: "DURATION", help: "Longest one benchmark may take in all (30s, 2m)."),
+    static func measurementOptions(processesByDefault: Int) -> [OptionSpec] {
+        [
+            filterOption,
+            OptionSpec(name: "--iterations", valueName: "N", help: "Calls timed per round, for every benchmark."),
+            OptionSpec(name: "--warmup", valueName: "N", help: "Calls run and discarded before each round."),
+            OptionSpec(name: "--rounds", valueName: "N", help: "Rounds per benchmark; each gives one median."),
+            OptionSpec(name: "--time-limit", valueName: "DURATION", help: "Longest one benchmark may take in all (30s, 2m)."),
+            OptionSpec(name: "--processes", valueName: "N", help: "Measure in N processes one after another, merged (default: \(processesByDefault))."),
+            OptionSpec(name: "--sample-cap", valueName: "N", help: "Raw samples kept per benchmark (default: 1000)."),
+            OptionSpec(name: "--quiet", short: "-q", help: "Print no progress on standard error."),
+        ]
+    }
+
+    static let judgementOptions: [OptionSpec] = [
+        OptionSpec(name: "--tolerance", valueName: "T", help: "Median tolerance for every benchmark: 8% or a duration (2us)."),
+        OptionSpec(name: "--alpha", valueName: "A", help: "Significance level for every benchmark (default: 0.01)."),
+        OptionSpec(name: "--strict", help: "Fail on noisy benchmarks too."),
+        OptionSpec(name: "--allow-missing", help: "Do not fail on benchmarks in the baseline but not in the run."),
+        OptionSpec(name: "--allow-foreign-baseline", help: "Judge against a baseline from another machine or build."),
+    ]
+
+    static let baselinesOption = OptionSpec(name: "--baselines", valueName: "DIR", help: "Directory of baselines (default: baselines).")
+
+    static let runOptions: [OptionSpec] = measurementOptions(processesByDefault: 1) + [
         OptionSpec(name: "--output", valueName: "DIR", help: "Directory for results.json (default: reports)."),
-        OptionSpec(name: "--sample-cap", valueName: "N", help: "Raw samples kept per benchmark in results.json (default: 1000)."),
-        OptionSpec(name: "--quiet", short: "-q", help: "Print no progress on standard error."),
+        OptionSpec(name: "--baseline", valueName: "NAME", help: "Judge against this baseline (default: 'default', if it exists)."),
+        OptionSpec(name: "--no-baseline", help: "Do not judge against any baseline."),
+        baselinesOption,
+    ] + judgementOptions + [helpOption]
+
+    static let listOptions: [OptionSpec] = [filterOption, helpOption]
+
+    static let baselineUpdateOptions: [OptionSpec] = measurementOptions(processesByDefault: 5) + [
+        OptionSpec(name: "--name", valueName: "NAME", help: "The baseline to update (default: default)."),
+        OptionSpec(name: "--from", valueName: "FILE", help: "Bless this results file instead of measuring."),
+        OptionSpec(name: "--allow-partial", help: "Keep the baseline's benchmarks that this run lacks."),
+        OptionSpec(name: "--history-limit", valueName: "N", help: "History records kept (default: 100)."),
+        baselinesOption,
         helpOption,
     ]
 
-    static let listOptions: [OptionSpec] = [filterOption, helpOption]
+    static let compareOptions: [OptionSpec] = judgementOptions + [helpOption]
 
     static func parse(_ arguments: [String]) throws(CommandLineError) -> Command {
         guard let first = arguments.first else { return .run(RunOptions()) }
@@ -76,6 +149,10 @@ enum CommandParser {
             if parsed.has("--help") { return .help(subcommand: "list") }
             try rejectPositionals(parsed, command: "list")
             return .list(ListOptions(filters: parsed.values["--filter"] ?? []))
+        case "baseline":
+            return try parseBaseline(rest)
+        case "compare":
+            return try parseCompare(rest)
         case "help":
             guard rest.count <= 1 else { throw .usage("'bench help' takes at most one subcommand name") }
             if let topic = rest.first, !subcommands.contains(topic) {
@@ -93,17 +170,97 @@ enum CommandParser {
         if parsed.has("--help") { return .help(subcommand: helpTopic) }
         try rejectPositionals(parsed, command: "run")
         var options = RunOptions()
+        options.measurement = try measurement(parsed, processesByDefault: 1)
+        options.outputDirectory = try directory(parsed, "--output") ?? options.outputDirectory
+        options.baselinesDirectory = try directory(parsed, "--baselines") ?? options.baselinesDirectory
+        options.judgement = try judgement(parsed)
+        if parsed.has("--no-baseline") {
+            if parsed.value("--baseline") != nil { throw .usage("--baseline and --no-baseline exclude each other") }
+            options.baseline = .none
+        } else if let name = parsed.value("--baseline") {
+            options.baseline = .named(name)
+        }
+        return .run(options)
+    }
+
+    private static func parseBaseline(_ arguments: ArraySlice<String>) throws(CommandLineError) -> Command {
+        guard let action = arguments.first else {
+            throw .usage("'bench baseline' needs an action: update")
+        }
+        if action == "--help" || action == "-h" { return .help(subcommand: "baseline") }
+        guard action == "update" else {
+            throw .usage("unknown action '\(action)' for 'bench baseline' (expected: update)")
+        }
+        let parsed = try ArgumentParser.parse(arguments.dropFirst(), options: baselineUpdateOptions, command: "baseline update")
+        if parsed.has("--help") { return .help(subcommand: "baseline") }
+        try rejectPositionals(parsed, command: "baseline update")
+        var options = BaselineUpdateOptions()
+        options.measurement = try measurement(parsed, processesByDefault: 5)
+        options.name = parsed.value("--name") ?? options.name
+        options.source = parsed.value("--from")
+        options.allowsPartial = parsed.has("--allow-partial")
+        options.historyLimit = try parsed.integer("--history-limit", in: 1...1_000_000, "a whole number of at least 1") ?? options.historyLimit
+        options.baselinesDirectory = try directory(parsed, "--baselines") ?? options.baselinesDirectory
+        if options.source != nil {
+            let measuring = ["--filter", "--iterations", "--warmup", "--rounds", "--time-limit", "--processes"]
+            if let given = measuring.first(where: { parsed.values[$0] != nil }) {
+                throw .usage("\(given) has no effect with --from, which blesses a results file without measuring")
+            }
+        }
+        return .updateBaseline(options)
+    }
+
+    private static func parseCompare(_ arguments: ArraySlice<String>) throws(CommandLineError) -> Command {
+        let parsed = try ArgumentParser.parse(arguments, options: compareOptions, command: "compare")
+        if parsed.has("--help") { return .help(subcommand: "compare") }
+        guard parsed.positionals.count == 2 else {
+            throw .usage("'bench compare' takes two results files, the baseline first: bench compare OLD.json NEW.json")
+        }
+        return .compare(CompareOptions(
+            baselinePath: parsed.positionals[0],
+            currentPath: parsed.positionals[1],
+            judgement: try judgement(parsed)
+        ))
+    }
+
+    private static func measurement(_ parsed: ParsedArguments, processesByDefault: Int) throws(CommandLineError) -> MeasurementOptions {
+        var options = MeasurementOptions()
         options.filters = parsed.values["--filter"] ?? []
         options.overrides.iterations = try parsed.integer("--iterations", in: 1...Int(Int32.max), "a whole number of at least 1")
         options.overrides.warmupIterations = try parsed.integer("--warmup", in: 0...Int(Int32.max), "a whole number of at least 0")
         options.overrides.rounds = try parsed.integer("--rounds", in: 1...100_000, "a whole number from 1 to 100000")
         options.overrides.timeLimit = try parsed.duration("--time-limit")
-        options.outputDirectory = parsed.value("--output") ?? options.outputDirectory
-        if options.outputDirectory.isEmpty { throw .usage("--output needs a directory, got an empty string") }
-        options.sampleCap = try parsed.integer("--sample-cap", in: 1...10_000_000, "a whole number of at least 1")
+        options.processes = try parsed.integer("--processes", in: 1...100, "a whole number from 1 to 100") ?? processesByDefault
+        options.sampleCap = try parsed.integer("--sample-cap", in: 1...Int(Int32.max), "a whole number of at least 1")
             ?? options.sampleCap
         options.isQuiet = parsed.has("--quiet")
-        return .run(options)
+        return options
+    }
+
+    private static func judgement(_ parsed: ParsedArguments) throws(CommandLineError) -> JudgementOptions {
+        var options = JudgementOptions()
+        if let text = parsed.value("--tolerance") {
+            guard let tolerance = Tolerance(text) else {
+                throw .usage("--tolerance expects a percentage such as 8% or a duration such as 2us, got '\(text)'")
+            }
+            options.tolerance = tolerance
+        }
+        if let text = parsed.value("--alpha") {
+            guard let alpha = Double(text), alpha > 0, alpha < 1 else {
+                throw .usage("--alpha expects a number between 0 and 1 such as 0.01, got '\(text)'")
+            }
+            options.alpha = alpha
+        }
+        options.isStrict = parsed.has("--strict")
+        options.allowsMissing = parsed.has("--allow-missing")
+        options.allowsForeignBaseline = parsed.has("--allow-foreign-baseline")
+        return options
+    }
+
+    private static func directory(_ parsed: ParsedArguments, _ option: String) throws(CommandLineError) -> String? {
+        guard let value = parsed.value(option) else { return nil }
+        if value.isEmpty { throw .usage("\(option) needs a directory, got an empty string") }
+        return value
     }
 
     private static func rejectPositionals(_ parsed: ParsedArguments, command: String) throws(CommandLineError) {

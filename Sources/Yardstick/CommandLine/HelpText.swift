@@ -3,27 +3,38 @@
 enum HelpText {
     static func overview() -> String {
         """
-        bench: run benchmark suites, summarise them, and write results.json.
+        bench: run benchmark suites, judge them against a baseline, and report.
 
         USAGE
-          bench [run] [OPTIONS]     measure the registered benchmarks (the default)
-          bench list [--filter RE]  list suites and benchmarks with their configuration
-          bench help [SUBCOMMAND]   show help
-          bench --version           print the version
+          bench [run] [OPTIONS]            measure, judge against baselines/default.json when it
+                                           exists, write reports/results.json (the default)
+          bench list [--filter RE]         list suites and benchmarks with their configuration
+          bench baseline update [OPTIONS]  measure (or take --from FILE) and bless a baseline
+          bench compare OLD.json NEW.json  judge one results file against another
+          bench help [SUBCOMMAND]          show help
+          bench --version                  print the version
 
         Measure with a release build: swift run -c release bench
 
         OPTIONS OF run
         \(options(CommandParser.runOptions))
 
-        EXIT CODES
-          0  every benchmark completed
-          1  a benchmark ended in an error (it threw, ran past its time limit, or hung)
-          2  usage or input error: bad flag or value, a filter matching no benchmark,
-             an invalid definition, an output that cannot be written
-
+        \(exitCodes)
         """
     }
+
+    static let exitCodes = """
+        EXIT CODES
+          0  nothing regressed and no benchmark failed
+          1  a benchmark regressed, went over a budget, ended in an error (it threw, ran past
+             its time limit, or hung), or is missing from the run (unless --allow-missing);
+             noisy benchmarks count with --strict
+          2  usage or input error: a bad flag or value, a filter matching no benchmark, an
+             invalid definition, an unreadable or invalid baseline or results file, a baseline
+             from another machine or build (unless --allow-foreign-baseline), a refused
+             baseline update, an output that cannot be written
+
+        """
 
     static func subcommand(_ name: String) -> String {
         switch name {
@@ -38,20 +49,50 @@ enum HelpText {
             \(options(CommandParser.listOptions))
 
             """
+        case "baseline":
+            return """
+            USAGE
+              bench baseline update [OPTIONS]
+
+            Measures the selected benchmarks in several processes (5 unless --processes says
+            otherwise), or reads --from FILE, and writes baselines/NAME.json atomically under a
+            lock, appending a record to baselines/history/NAME.jsonl. Refuses a debug build, a
+            run with errors, and a run lacking benchmarks the baseline has (unless
+            --allow-partial, which keeps them). Prints what moved since the previous baseline.
+
+            OPTIONS
+            \(options(CommandParser.baselineUpdateOptions))
+
+            \(exitCodes)
+            """
+        case "compare":
+            return """
+            USAGE
+              bench compare OLD.json NEW.json [OPTIONS]
+
+            Judges NEW against OLD (results or baseline files) without measuring, with the
+            gates NEW was run with, and prints the verdicts.
+
+            OPTIONS
+            \(options(CommandParser.compareOptions))
+
+            \(exitCodes)
+            """
         case "help":
-            return "USAGE\n  bench help [SUBCOMMAND]\n\nShows help for a subcommand: run, list.\n"
+            return "USAGE\n  bench help [SUBCOMMAND]\n\nShows help for a subcommand: run, list, baseline, compare.\n"
         default:
             return """
             USAGE
               bench [run] [OPTIONS]
 
             Sets up every selected benchmark, measures rounds interleaved across benchmarks,
-            prints a summary table on standard output and writes OUTPUT/results.json.
-            Progress goes to standard error.
+            judges them against a baseline, prints a summary on standard output and writes
+            OUTPUT/results.json. Progress goes to standard error.
 
             OPTIONS
             \(options(CommandParser.runOptions))
 
+            \(exitCodes)
             """
         }
     }

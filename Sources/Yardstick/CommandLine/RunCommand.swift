@@ -1,21 +1,20 @@
 import Foundation
 
-/// `bench run`: measure, summarise, write `results.json`, print the summary table.
+/// `bench run`: measure, judge against a baseline, write `results.json`, print the summary.
 struct RunCommand {
     let options: RunOptions
     let suites: [Suite]
 
     func execute(console: Console) async throws(CommandLineError) -> ExitCode {
-        let plan = try makePlan(suites: suites, filters: options.filters, overrides: options.overrides)
-        if BuildConfiguration.current == .debug {
-            console.error(Self.debugWarning)
-        }
-        let progress = ProgressReporter(console: console, quiet: options.isQuiet)
-        let measurement = await Runner(watchdog: Watchdog()).run(plan, events: progress.handle)
-        let results = RunResults(
-            measurement: measurement,
-            environment: .current(),
-            sampleCap: options.sampleCap
+        let plan = try makePlan(suites: suites, filters: options.measurement.filters, overrides: options.measurement.overrides)
+        // Read the baseline before measuring, so a broken one costs seconds, not minutes.
+        let baseline = try loadBaseline()
+        warnIfDebugBuild(console)
+        var results = try await measure(plan, options: options.measurement, console: console)
+        let selection = options.measurement.filters.compactMap { try? NameFilter($0) }
+        results.judgement = Judge(options: options.judgement).judge(
+            results, against: baseline?.results, baselineName: baseline?.name ?? "", selection: selection,
+            history: baseline.map { BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory)).history(of: $0.name) } ?? []
         )
         let resultsURL = URL(fileURLWithPath: options.outputDirectory).appendingPathComponent("results.json")
         do {
@@ -24,15 +23,58 @@ struct RunCommand {
             throw .output(error.description)
         }
         console.output(SummaryTable(results).render())
-        if BuildConfiguration.current == .debug {
-            console.error(Self.debugWarning)
+        if let judgement = results.judgement {
+            console.output("\n" + VerdictTable(judgement).render())
+            if judgement.refusesForeignBaseline, let baseline {
+                console.error("bench: error: \(foreignBaselineMessage(judgement, path: baseline.path))\n")
+            }
         }
-        return results.hasErrors ? .failure : .success
+        warnIfDebugBuild(console)
+        return ExitCode(judging: results)
     }
 
-    static let debugWarning = """
-        bench: WARNING: this is a DEBUG build. Its timings are NOT comparable with release builds
-        bench: WARNING: or with any baseline. Measure with: swift run -c release bench
+    private func loadBaseline() throws(CommandLineError) -> (name: String, path: String, results: RunResults)? {
+        let store = BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory))
+        let name: String
+        switch options.baseline {
+        case .none: return nil
+        case .automatic: name = BaselineStore.defaultName
+        case .named(let chosen): name = chosen
+        }
+        let path = store.url(for: name).relativePath
+        do {
+            guard let results = try store.load(name) else {
+                if case .named = options.baseline {
+                    throw CommandLineError.input("no baseline named '\(name)': \(path) does not exist")
+                }
+                return nil
+            }
+            return (name, path, results)
+        } catch let error as CommandLineError {
+            throw error
+        } catch {
+            throw .input(String(describing: error))
+        }
+    }
+}
 
-        """
+/// One line saying why a baseline was not judged against, and what to do.
+func foreignBaselineMessage(_ judgement: RunJudgement, path: String) -> String {
+    let differences = judgement.environmentDifferences.filter(\.isBlocking).map(\.summary).joined(separator: "; ")
+    return "\(path) was recorded in another environment (\(differences)); "
+        + "judge anyway with --allow-foreign-baseline, skip it with --no-baseline, or record one here with 'bench baseline update'"
+}
+
+extension ExitCode {
+    /// The exit code of a judged run: 2 when the baseline was refused as foreign, 1 when a
+    /// benchmark fails the gate or ended in an error, 0 otherwise.
+    init(judging results: RunResults) {
+        if results.judgement?.refusesForeignBaseline == true {
+            self = .usageError
+        } else if results.hasErrors || !(results.judgement?.failures.isEmpty ?? true) {
+            self = .failure
+        } else {
+            self = .success
+        }
+    }
 }

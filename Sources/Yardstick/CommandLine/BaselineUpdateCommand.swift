@@ -1,0 +1,55 @@
+import Foundation
+
+/// `bench baseline update`: measure in several processes (or read `--from`), bless the results
+/// as a baseline, and say what moved since the previous one.
+struct BaselineUpdateCommand {
+    let options: BaselineUpdateOptions
+    let suites: [Suite]
+
+    func execute(console: Console) async throws(CommandLineError) -> ExitCode {
+        let store = BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory), historyLimit: options.historyLimit)
+        do {
+            try BaselineStore.validate(name: options.name)
+        } catch {
+            throw .usage(error.description)
+        }
+        let results: RunResults
+        if let source = options.source {
+            do {
+                results = try ResultsFile.load(from: URL(fileURLWithPath: source))
+            } catch {
+                throw .input(error.description)
+            }
+        } else {
+            let plan = try makePlan(suites: suites, filters: options.measurement.filters, overrides: options.measurement.overrides)
+            // Refuse before measuring: a debug build's baseline would be refused anyway.
+            if BuildConfiguration.current == .debug {
+                throw .input(BaselineError.debugBuild(options.name).description)
+            }
+            results = try await measure(plan, options: options.measurement, console: console)
+        }
+        let update: BaselineUpdate
+        do {
+            update = try store.update(options.name, with: results, allowPartial: options.allowsPartial) {
+                console.error("bench: waiting for another update of baseline '\(options.name)' to finish\n")
+            }
+        } catch {
+            throw .input(error.description)
+        }
+        console.output(
+            "baseline '\(update.name)' updated: \(store.url(for: update.name).relativePath), "
+                + "\(Formatting.counted(update.blessed.benchmarks.count, "benchmark")), "
+                + "\(Formatting.counted(update.blessed.processes, "process"))\n"
+        )
+        if let problem = update.historyProblem {
+            console.error("bench: warning: \(problem)\n")
+        }
+        if let previous = update.previous {
+            let moved = Judge().judge(update.blessed, against: previous, baselineName: "previous '\(update.name)'")
+            console.output("\nsince the previous baseline:\n" + VerdictTable(moved).render())
+        } else {
+            console.output("this is the first baseline named '\(update.name)'\n")
+        }
+        return .success
+    }
+}
