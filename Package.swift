@@ -17,7 +17,7 @@ let package = Package(
         // Suites that throw, run past their time limit or hang, for tests of real processes.
         .executableTarget(name: "YardstickFixtureBench", dependencies: ["Yardstick"], path: "Tests/FixtureBench"),
         // Drives the real executables, so it depends on them to have them built.
-        .testTarget(name: "BenchCommandTests", dependencies: ["bench", "YardstickFixtureBench"]),
+        .testTarget(name: "BenchCommandTests", dependencies: ["Yardstick", "bench", "YardstickFixtureBench"]),
     ],
     swiftLanguageModes: [.v6]
 )

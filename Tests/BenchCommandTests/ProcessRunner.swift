@@ -15,11 +15,15 @@ enum Executable: String {
     /// The executable beside the test bundle, in the build's products directory.
     var url: URL { Bundle.main.bundleURL.appendingPathComponent(rawValue) }
 
+    /// Runs the executable with `arguments` in `directory`: by default a fresh empty directory,
+    /// so that the package's own `baselines/` and `reports/` are neither read nor written.
     func run(_ arguments: [String], in directory: URL? = nil) throws -> ProcessResult {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
+        let workingDirectory = try directory ?? temporaryDirectory()
+        defer { if directory == nil { try? FileManager.default.removeItem(at: workingDirectory) } }
+        process.currentDirectoryURL = workingDirectory
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

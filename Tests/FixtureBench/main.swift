@@ -7,6 +7,12 @@ import Yardstick
 let fixtures = Suite("fixture", configuration: .init(warmupIterations: 1, iterations: 20, rounds: 2)) {
     Benchmark("quick") { index in index &* 3 }
 
+    // A 2 ms sleep a call: steady to a few percent even in a debug build, for tests that need a
+    // verdict they can predict.
+    Benchmark("steady", configuration: .init(warmupIterations: 1, iterations: 5, timing: .perCall)) { _ in
+        usleep(2_000)
+    }
+
     Benchmark("throws") { index in
         if index == 5 { throw FixtureError("the fifth call failed") }
         return index

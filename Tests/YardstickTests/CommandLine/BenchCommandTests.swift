@@ -38,7 +38,7 @@ final class BenchCommandTests: XCTestCase {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let captured = CapturedConsole()
-        let code = await BenchCommand.run(arguments: ["--output", directory.path], suites: suites, console: captured.console())
+        let code = await BenchCommand.run(arguments: ["--output", directory.path, "--no-baseline"], suites: suites, console: captured.console())
         XCTAssertEqual(code, .failure)
         let results = try ResultsFile.load(from: directory.appendingPathComponent("results.json"))
         XCTAssertEqual(results.benchmarks.map(\.name), ["alpha.one", "alpha.two", "beta.fails"])
@@ -55,7 +55,7 @@ final class BenchCommandTests: XCTestCase {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let captured = CapturedConsole()
-        let code = await BenchCommand.run(arguments: ["-q", "-f", "alpha", "--output", directory.path], suites: suites, console: captured.console())
+        let code = await BenchCommand.run(arguments: ["-q", "-f", "alpha", "--output", directory.path, "--no-baseline"], suites: suites, console: captured.console())
         XCTAssertEqual(code, .success)
         XCTAssertFalse(captured.error.contains("round 1/2"), "quiet prints no progress")
     }
@@ -64,7 +64,7 @@ final class BenchCommandTests: XCTestCase {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let captured = CapturedConsole()
-        _ = await BenchCommand.run(arguments: ["-f", "alpha.one", "--output", directory.path], suites: suites, console: captured.console(isTerminal: true))
+        _ = await BenchCommand.run(arguments: ["-f", "alpha.one", "--output", directory.path, "--no-baseline"], suites: suites, console: captured.console(isTerminal: true))
         XCTAssertTrue(captured.error.contains("\r\u{1B}[2Kbench: ["), captured.error)
         XCTAssertTrue(captured.error.contains("round 2/2  alpha.one"), captured.error)
         XCTAssertFalse(captured.error.contains("done after"), "per-round lines are for logs, not terminals")
@@ -74,7 +74,7 @@ final class BenchCommandTests: XCTestCase {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let captured = CapturedConsole()
-        _ = await BenchCommand.run(arguments: ["-q", "-f", "alpha.one", "--output", directory.path], suites: suites, console: captured.console())
+        _ = await BenchCommand.run(arguments: ["-q", "-f", "alpha.one", "--output", directory.path, "--no-baseline"], suites: suites, console: captured.console())
         XCTAssertEqual(captured.error.contains("WARNING: this is a DEBUG build"), BuildConfiguration.current == .debug)
     }
 

@@ -22,17 +22,58 @@ final class CommandParserTests: XCTestCase {
             "--rounds", "20", "--time-limit", "1.5s", "--output", "out", "-q", "--sample-cap", "50",
         ])
         var expected = RunOptions()
-        expected.filters = ["cache", "log\\..*"]
-        expected.overrides = BenchmarkConfiguration(warmupIterations: 0, iterations: 2_000, rounds: 20, timeLimit: .milliseconds(1_500))
+        expected.measurement.filters = ["cache", "log\\..*"]
+        expected.measurement.overrides = BenchmarkConfiguration(warmupIterations: 0, iterations: 2_000, rounds: 20, timeLimit: .milliseconds(1_500))
         expected.outputDirectory = "out"
-        expected.isQuiet = true
-        expected.sampleCap = 50
+        expected.measurement.isQuiet = true
+        expected.measurement.sampleCap = 50
         XCTAssertEqual(command, .run(expected))
     }
 
     func testOptionsWithoutSubcommandMeanRun() throws {
         guard case .run(let options) = try CommandParser.parse(["--rounds", "3"]) else { return XCTFail("not run") }
-        XCTAssertEqual(options.overrides.rounds, 3)
+        XCTAssertEqual(options.measurement.overrides.rounds, 3)
+    }
+
+    func testRunJudgementAndBaselineOptions() throws {
+        let command = try CommandParser.parse([
+            "--baseline", "nightly", "--baselines", "perf/baselines", "--tolerance", "8%", "--alpha", "0.001",
+            "--strict", "--allow-missing", "--allow-foreign-baseline", "--processes", "3",
+        ])
+        var expected = RunOptions()
+        expected.baseline = .named("nightly")
+        expected.baselinesDirectory = "perf/baselines"
+        expected.judgement = JudgementOptions(tolerance: .percent(8), alpha: 0.001, isStrict: true, allowsMissing: true, allowsForeignBaseline: true)
+        expected.measurement.processes = 3
+        XCTAssertEqual(command, .run(expected))
+        guard case .run(let options) = try CommandParser.parse(["--no-baseline", "--tolerance", "2us"]) else { return XCTFail("not run") }
+        XCTAssertEqual(options.baseline, BaselineChoice.none)
+        XCTAssertEqual(options.judgement.tolerance, .absolute(.microseconds(2)))
+    }
+
+    func testBaselineUpdate() throws {
+        var expected = BaselineUpdateOptions()
+        XCTAssertEqual(expected.measurement.processes, 5, "baselines are recorded in five processes unless told otherwise")
+        XCTAssertEqual(try CommandParser.parse(["baseline", "update"]), .updateBaseline(expected))
+        expected.name = "nightly"
+        expected.source = "reports/results.json"
+        expected.allowsPartial = true
+        expected.historyLimit = 30
+        expected.baselinesDirectory = "b"
+        XCTAssertEqual(
+            try CommandParser.parse([
+                "baseline", "update", "--name", "nightly", "--from", "reports/results.json", "--allow-partial",
+                "--history-limit", "30", "--baselines", "b",
+            ]),
+            .updateBaseline(expected)
+        )
+    }
+
+    func testCompare() throws {
+        XCTAssertEqual(
+            try CommandParser.parse(["compare", "old.json", "new.json", "--strict"]),
+            .compare(CompareOptions(baselinePath: "old.json", currentPath: "new.json", judgement: JudgementOptions(isStrict: true)))
+        )
     }
 
     func testHelpAndVersion() throws {
@@ -41,6 +82,8 @@ final class CommandParserTests: XCTestCase {
         XCTAssertEqual(try CommandParser.parse(["run", "--help"]), .help(subcommand: "run"))
         XCTAssertEqual(try CommandParser.parse(["list", "-h"]), .help(subcommand: "list"))
         XCTAssertEqual(try CommandParser.parse(["help", "list"]), .help(subcommand: "list"))
+        XCTAssertEqual(try CommandParser.parse(["baseline", "update", "--help"]), .help(subcommand: "baseline"))
+        XCTAssertEqual(try CommandParser.parse(["compare", "-h"]), .help(subcommand: "compare"))
         XCTAssertEqual(try CommandParser.parse(["--version"]), .version)
     }
 
@@ -52,7 +95,7 @@ final class CommandParserTests: XCTestCase {
         XCTAssertEqual(error(["--iteratons", "5"]), "unknown option '--iteratons' for 'bench run' (did you mean '--iterations'?)")
         XCTAssertEqual(error(["--colour"]), "unknown option '--colour' for 'bench run'")
         XCTAssertEqual(error(["rn"]), "unknown subcommand 'rn' (did you mean 'run'?)")
-        XCTAssertEqual(error(["bake"]), "unknown subcommand 'bake' (expected one of: run, list, help)")
+        XCTAssertEqual(error(["bake"]), "unknown subcommand 'bake' (expected one of: run, list, baseline, compare, help)")
         XCTAssertEqual(error(["--rounds"]), "--rounds needs a value (N)")
         XCTAssertEqual(error(["--filter", "--rounds", "3"]), "--filter needs a value (REGEX)")
         XCTAssertEqual(error(["--rounds", "0"]), "--rounds expects a whole number from 1 to 100000, got '0'")
@@ -65,7 +108,16 @@ final class CommandParserTests: XCTestCase {
         XCTAssertEqual(error(["list", "--rounds", "3"]), "unknown option '--rounds' for 'bench list'")
         XCTAssertEqual(error(["--version", "--quiet"]), "--version takes no other arguments")
         XCTAssertEqual(error(["--output", ""]), "--output needs a directory, got an empty string")
-        XCTAssertEqual(error(["help", "bake"]), "unknown subcommand 'bake' (expected one of: run, list, help)")
+        XCTAssertEqual(error(["help", "bake"]), "unknown subcommand 'bake' (expected one of: run, list, baseline, compare, help)")
+        XCTAssertEqual(error(["--tolerance", "fast"]), "--tolerance expects a percentage such as 8% or a duration such as 2us, got 'fast'")
+        XCTAssertEqual(error(["--alpha", "1.5"]), "--alpha expects a number between 0 and 1 such as 0.01, got '1.5'")
+        XCTAssertEqual(error(["--baseline", "x", "--no-baseline"]), "--baseline and --no-baseline exclude each other")
+        XCTAssertEqual(error(["--processes", "0"]), "--processes expects a whole number from 1 to 100, got '0'")
+        XCTAssertEqual(error(["baseline"]), "'bench baseline' needs an action: update")
+        XCTAssertEqual(error(["baseline", "bless"]), "unknown action 'bless' for 'bench baseline' (expected: update)")
+        XCTAssertEqual(error(["baseline", "update", "--from", "r.json", "--rounds", "3"]), "--rounds has no effect with --from, which blesses a results file without measuring")
+        XCTAssertEqual(error(["compare", "only-one.json"]), "'bench compare' takes two results files, the baseline first: bench compare OLD.json NEW.json")
+        XCTAssertEqual(error(["compare", "a.json", "b.json", "--rounds", "3"]), "unknown option '--rounds' for 'bench compare'")
     }
 
     func testDurationsWithUnits() {

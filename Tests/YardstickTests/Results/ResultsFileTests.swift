@@ -36,27 +36,22 @@ final class ResultsFileTests: XCTestCase {
     }
 
     func testLayoutParsesToTheSameValueAsCompactJSON() throws {
-        let compact = #"{"a":[1,2.5,-3e-05],"b":{"c":"x,\"y\" {[","d":[]},"e":[{"f":true},{"g":null}],"h":{}}"#
+        let long = (1...40).map { "\($0 * 1_000)" }.joined(separator: ",")
+        let compact = #"{"a":["# + long + #"],"b":{"c":"x,\"y\" {[","d":[]},"e":[{"f":true},{"g":null}],"h":{},"i":"# + #"{"j":[1,2],"k":"# + "\"" + String(repeating: "z", count: 190) + "\"" + #"}}"#
         let laidOut = JSONLayout.indent(Data(compact.utf8))
         let expected = try JSONSerialization.jsonObject(with: Data(compact.utf8)) as? NSDictionary
         let actual = try JSONSerialization.jsonObject(with: laidOut) as? NSDictionary
         XCTAssertEqual(actual, expected)
         XCTAssertEqual(String(decoding: laidOut, as: UTF8.self), """
             {
-              "a": [1, 2.5, -3e-05],
-              "b": {
-                "c": "x,\\"y\\" {[",
-                "d": []
-              },
-              "e": [
-                {
-                  "f": true
-                },
-                {
-                  "g": null
-                }
-              ],
-              "h": {}
+              "a": [\((1...40).map { "\($0 * 1_000)" }.joined(separator: ", "))],
+              "b": {"c": "x,\\"y\\" {[", "d": []},
+              "e": [{"f": true}, {"g": null}],
+              "h": {},
+              "i": {
+                "j": [1, 2],
+                "k": "\(String(repeating: "z", count: 190))"
+              }
             }
 
             """)
@@ -97,11 +92,13 @@ final class ResultsFileTests: XCTestCase {
         var object = try jsonObject(Fixtures.results())
         var benchmarks = object["benchmarks"] as! [[String: Any]]
         var rounds = benchmarks[0]["rounds"] as! [[String: Any]]
-        rounds[1]["median"] = "fast"
+        var percentiles = rounds[1]["percentiles"] as! [String: Any]
+        percentiles["p50"] = "fast"
+        rounds[1]["percentiles"] = percentiles
         benchmarks[0]["rounds"] = rounds
         object["benchmarks"] = benchmarks
         let problem = load(try text(object))
-        XCTAssertTrue(problem.hasPrefix("has a value of the wrong type at benchmarks[0].rounds[1].median"), problem)
+        XCTAssertTrue(problem.hasPrefix("has a value of the wrong type at benchmarks[0].rounds[1].percentiles.p50"), problem)
     }
 
     func testTimeLimitBeyondInt64IsAnErrorNotACrash() throws {

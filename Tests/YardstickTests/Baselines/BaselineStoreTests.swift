@@ -1,0 +1,149 @@
+import Foundation
+import XCTest
+@testable import Yardstick
+
+final class BaselineStoreTests: XCTestCase {
+    typealias F = JudgementFixtures
+    private var directory: URL!
+    private var store: BaselineStore!
+
+    override func setUpWithError() throws {
+        directory = try Fixtures.temporaryDirectory()
+        store = BaselineStore(directory: directory, historyLimit: 3)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func run(_ names: [String], median: Double = 100) -> RunResults {
+        F.run(names.map { F.benchmark($0, processes: [[median, median + 1, median + 2]]) })
+    }
+
+    private func refusal(_ body: () throws -> Void) -> String {
+        do {
+            try body()
+            return "accepted"
+        } catch {
+            return String(describing: error)
+        }
+    }
+
+    func testFirstUpdateWritesTheBaselineAndItsHistory() throws {
+        let update = try store.update("default", with: run(["s.a", "s.b"]))
+        XCTAssertNil(update.previous)
+        XCTAssertNil(update.historyProblem)
+        let loaded = try XCTUnwrap(try store.load("default"))
+        XCTAssertEqual(loaded.benchmarks.map(\.name), ["s.a", "s.b"])
+        let history = BaselineHistory.records(at: store.historyURL(for: "default"))
+        XCTAssertEqual(history.count, 1)
+        XCTAssertEqual(history[0].benchmarks["s.a"]?.processMedians, [101])
+    }
+
+    func testAbsentBaselineLoadsAsNil() throws {
+        XCTAssertNil(try store.load("nightly"))
+    }
+
+    func testJudgementIsNotBlessedIntoTheBaseline() throws {
+        var results = run(["s.a"])
+        results.judgement = Judge().judge(results, against: nil, baselineName: "")
+        try store.update("default", with: results)
+        XCTAssertNil(try store.load("default")?.judgement)
+    }
+
+    func testRefusesADebugBuild() {
+        var results = run(["s.a"])
+        results.environment.buildConfiguration = .debug
+        XCTAssertEqual(
+            refusal { try store.update("default", with: results) },
+            "refusing to update baseline 'default' from a debug build: its timings are not comparable; use swift run -c release bench"
+        )
+        XCTAssertFalse(FileManager.default.fileExists(atPath: store.url(for: "default").path))
+    }
+
+    func testRefusesARunWithErrors() {
+        let results = F.run([F.benchmark("s.a", processes: [[1, 2]]), F.benchmark("s.b", processes: [], failure: "boom")])
+        XCTAssertEqual(
+            refusal { try store.update("default", with: results) },
+            "refusing to update baseline 'default': 1 benchmark ended in errors (s.b)"
+        )
+    }
+
+    func testRefusesAPartialRunUnlessAllowedThenKeepsTheOldEntries() throws {
+        try store.update("default", with: run(["s.a", "s.b", "s.c"], median: 100))
+        XCTAssertEqual(
+            refusal { try store.update("default", with: run(["s.a"], median: 200)) },
+            "refusing to update baseline 'default': the run lacks 2 benchmarks it has (s.b, s.c); pass --allow-partial to keep them from the current baseline"
+        )
+        XCTAssertEqual(try store.load("default")?.benchmark(named: "s.a")?.roundMedians, [100, 101, 102], "unchanged after a refusal")
+
+        let update = try store.update("default", with: run(["s.a"], median: 200), allowPartial: true)
+        XCTAssertEqual(update.previous?.benchmarks.count, 3)
+        let merged = try XCTUnwrap(try store.load("default"))
+        XCTAssertEqual(merged.benchmarks.map(\.name), ["s.a", "s.b", "s.c"])
+        XCTAssertEqual(merged.benchmark(named: "s.a")?.roundMedians, [200, 201, 202])
+        XCTAssertEqual(merged.benchmark(named: "s.b")?.roundMedians, [100, 101, 102])
+    }
+
+    func testHistoryKeepsTheNewestRecords() throws {
+        for median in [100.0, 200, 300, 400, 500] {
+            try store.update("default", with: run(["s.a"], median: median))
+        }
+        let history = BaselineHistory.records(at: store.historyURL(for: "default"))
+        XCTAssertEqual(history.map { $0.benchmarks["s.a"]?.p50 }, [301, 401, 501])
+    }
+
+    func testInvalidNamesAreRefused() {
+        for name in ["", ".hidden", "a/b", "../up", "with space"] {
+            XCTAssertEqual(
+                refusal { try BaselineStore.validate(name: name) },
+                "invalid baseline name '\(name)': use letters, digits, '.', '_' and '-', not starting with '.'"
+            )
+        }
+        XCTAssertEqual(refusal { try BaselineStore.validate(name: "nightly-2026.11_a") }, "accepted")
+    }
+
+    func testUnreadableBaselineNamesTheFileAndTheProblem() throws {
+        try Data("{\"schemaVersion\": 1, \"tool\"".utf8).write(to: store.url(for: "default"))
+        XCTAssertEqual(
+            refusal { _ = try store.load("default") },
+            "\(store.url(for: "default").relativePath): is not valid JSON (truncated or corrupted)"
+        )
+        XCTAssertEqual(
+            refusal { try store.update("default", with: run(["s.a"])) },
+            "\(store.url(for: "default").relativePath): is not valid JSON (truncated or corrupted)",
+            "an update never overwrites a baseline it cannot read"
+        )
+        XCTAssertEqual(try String(contentsOf: store.url(for: "default"), encoding: .utf8), "{\"schemaVersion\": 1, \"tool\"")
+    }
+
+    func testFailedWriteLeavesTheOldBaselineIntact() throws {
+        try store.update("default", with: run(["s.a"], median: 100))
+        let before = try Data(contentsOf: store.url(for: "default"))
+        // A directory where the temporary file must go makes the write fail before the rename.
+        let temporary = directory.appendingPathComponent(".default.json.\(getpid()).tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: false)
+        let message = refusal { try store.update("default", with: run(["s.a"], median: 900)) }
+        XCTAssertEqual(message, "\(store.url(for: "default").relativePath): cannot be written (is a directory); the baseline is unchanged")
+        XCTAssertEqual(try Data(contentsOf: store.url(for: "default")), before)
+        XCTAssertEqual(BaselineHistory.records(at: store.historyURL(for: "default")).count, 1)
+    }
+
+    func testConcurrentUpdatesAreSerialisedByTheLock() async throws {
+        let store = self.store!
+        let names = (0..<8).map { "s.b\($0)" }
+        await withTaskGroup(of: Void.self) { group in
+            for (index, name) in names.enumerated() {
+                group.addTask {
+                    let results = JudgementFixtures.run([JudgementFixtures.benchmark(name, processes: [[Double(index), 1, 2]])])
+                    _ = try? store.update("default", with: results, allowPartial: true)
+                }
+            }
+        }
+        // Every update merged with the one before it, under the lock: all eight are there.
+        let merged = try XCTUnwrap(try store.load("default"))
+        XCTAssertEqual(Set(merged.benchmarks.map(\.name)), Set(names))
+        let historyLines = try String(contentsOf: store.historyURL(for: "default"), encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(historyLines.count, 3, "bounded to the history limit")
+    }
+}

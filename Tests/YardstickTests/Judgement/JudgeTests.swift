@@ -1,0 +1,363 @@
+import XCTest
+@testable import Yardstick
+
+final class JudgeTests: XCTestCase {
+    typealias F = JudgementFixtures
+
+    private func judge(
+        current: [BenchmarkResult],
+        baseline: [BenchmarkResult]?,
+        options: JudgementOptions = .init(),
+        currentEnvironment: EnvironmentFingerprint = Fixtures.environment,
+        selection: [NameFilter] = []
+    ) -> RunJudgement {
+        var options = options
+        options.resamples = 2_000  // enough for verdicts; unoptimised test builds are slow
+        return Judge(options: options).judge(
+            F.run(current, environment: currentEnvironment),
+            against: baseline.map { F.run($0) },
+            baselineName: "default",
+            selection: selection
+        )
+    }
+
+    private func verdict(_ judgement: RunJudgement, _ name: String) -> Verdict? {
+        judgement.benchmarks.first { $0.name == name }?.verdict
+    }
+
+    // MARK: Measured data
+
+    func testUnchangedCodeInAnotherProcessIsUnchanged() throws {
+        let judgement = judge(
+            current: [F.benchmark("s.spin", processes: [F.spinUnchanged])],
+            baseline: [F.benchmark("s.spin", processes: F.spinBaseline)]
+        )
+        let median = try XCTUnwrap(judgement.benchmarks[0].median)
+        XCTAssertEqual(median.verdict, .unchanged)
+        XCTAssertEqual(judgement.benchmarks[0].verdict, .unchanged)
+        XCTAssertLessThan(median.minimumDetectableChange, 0.05)
+        XCTAssertTrue(judgement.failures.isEmpty)
+    }
+
+    func testTenPercentSlowerCodeIsARegression() throws {
+        let judgement = judge(
+            current: [F.benchmark("s.spin", processes: [F.spinSlower])],
+            baseline: [F.benchmark("s.spin", processes: F.spinBaseline)]
+        )
+        let median = try XCTUnwrap(judgement.benchmarks[0].median)
+        XCTAssertEqual(median.verdict, .regressed)
+        // np.median(spinSlower) / np.median(np.concatenate(spinBaseline)) - 1 = 10789.5 / 9853.5 - 1
+        XCTAssertEqual(median.change.point, 10789.5 / 9853.5 - 1, accuracy: 1e-12)
+        XCTAssertGreaterThan(median.change.lower, 0.05)
+        XCTAssertEqual(median.test, .asymptotic)
+        XCTAssertEqual(judgement.failures.map(\.name), ["s.spin"])
+        XCTAssertEqual(judgement.benchmarks[0].reasons, [
+            "p50: slower by +9.50% (p=\(Formatting.pValue(median.adjustedPValue))), beyond the tolerance 5.00%, noise ±\(Formatting.percent(median.minimumDetectableChange))",
+        ])
+    }
+
+    func testFasterCodeIsAnImprovementAndPasses() {
+        let judgement = judge(
+            current: [F.benchmark("s.spin", processes: [F.spinUnchanged])],
+            baseline: [F.benchmark("s.spin", processes: [F.spinSlower, F.spinSlower.map { $0 + 20 }, F.spinSlower.map { $0 - 15 }])]
+        )
+        XCTAssertEqual(verdict(judgement, "s.spin"), .improved)
+        XCTAssertTrue(judgement.failures.isEmpty)
+    }
+
+    func testLevelSwitchingBenchmarkIsNoisyNotARegression() throws {
+        let judgement = judge(
+            current: [F.benchmark("s.dict", processes: [F.dictionarySwitching])],
+            baseline: [F.benchmark("s.dict", processes: F.dictionaryBaseline)]
+        )
+        let median = try XCTUnwrap(judgement.benchmarks[0].median)
+        XCTAssertEqual(median.verdict, .noisy)
+        XCTAssertGreaterThan(median.noise.levels, 0.05, "the current process switched levels")
+        XCTAssertGreaterThan(median.noise.processes, 0.05, "baseline processes ran at different levels")
+        XCTAssertTrue(judgement.failures.isEmpty, "noisy does not fail by default")
+        XCTAssertEqual(
+            median.reason,
+            "changes smaller than ±\(Formatting.percent(median.minimumDetectableChange)) cannot be told from noise here; the tolerance is 5.00%"
+        )
+    }
+
+    func testStrictModeFailsNoisyBenchmarks() {
+        let judgement = judge(
+            current: [F.benchmark("s.dict", processes: [F.dictionarySwitching])],
+            baseline: [F.benchmark("s.dict", processes: F.dictionaryBaseline)],
+            options: JudgementOptions(isStrict: true)
+        )
+        XCTAssertEqual(judgement.failures.map(\.name), ["s.dict"])
+    }
+
+    /// A baseline whose processes all landed at the fast level of the memory-bound `dict`
+    /// (shared/data/noise aa.jsonl lines 15 and 21, ab.jsonl lines 14 and 18, none switching
+    /// inside; `dict` is unchanged code in both files) against a process at the slow level
+    /// (aa.jsonl line 16): on its own, a +90% "regression" of unchanged code. The baseline's
+    /// history shows what its earlier updates saw: the process medians (np.median of each
+    /// process's rounds) of aa.jsonl lines 1-5 and 6-10, spread by about ±10%.
+    func testHistoryKeepsALevelSwitchingBenchmarkNoisyAfterALuckyBaseline() throws {
+        let luckyBaseline: [[Double]] = [
+            [11278, 11236, 11000, 11811, 11319, 11134, 10872, 10978, 11123, 11192],
+            [11330, 10826, 10825, 10826, 10849, 10859, 10842, 11199, 10860, 10880],
+            [11444, 11128, 11243, 11572, 11109, 11122, 11100, 11164, 11540, 11136],
+            [10982, 10730, 10602, 10946, 10693, 10974, 10989, 10981, 10655, 11619],
+        ]
+        let slowProcess: [Double] = [21071, 21781, 21286, 21398, 21620, 21613, 21160, 22195, 21209, 20840]
+        let current = [F.benchmark("s.dict", processes: [slowProcess])]
+        let baseline = [F.benchmark("s.dict", processes: luckyBaseline)]
+        let withoutHistory = judge(current: current, baseline: baseline)
+        XCTAssertEqual(withoutHistory.benchmarks[0].verdict, .regressed, "the false alarm the history prevents")
+
+        func record(_ medians: [Double]) -> BaselineHistoryRecord {
+            var record = BaselineHistoryRecord(F.run(baseline))
+            record.benchmarks["s.dict"] = .init(p50: 0, p99: 0, processMedians: medians)
+            return record
+        }
+        let history = [record([21287.5, 17565.0, 18677.0, 17920.0, 21173.5]), record([18207.5, 16704.0, 16518.5, 18389.0, 16523.0])]
+        let withHistory = Judge(options: JudgementOptions(resamples: 2_000)).judge(
+            F.run(current), against: F.run(baseline), baselineName: "default", history: history
+        )
+        let median = try XCTUnwrap(withHistory.benchmarks[0].median)
+        XCTAssertEqual(median.verdict, .noisy)
+        XCTAssertGreaterThan(median.noise.history, 0.05)
+    }
+
+    // MARK: The decision rule
+
+    func testDecisionRuleBranches() {
+        func decide(_ change: Double, noise: Double = 0.02, p: Double = 0.001) -> Verdict {
+            Judge.decide(change: change, noise: noise, adjustedPValue: p, alpha: 0.01, tolerance: 0.05).0
+        }
+        XCTAssertEqual(decide(0.10, noise: 0.06), .noisy, "noise above the tolerance")
+        XCTAssertEqual(decide(0.10), .regressed, "0.10 - 0.02 > 0.05")
+        XCTAssertEqual(decide(0.08), .regressed, "0.08 - 0.02 > 0.05")
+        XCTAssertEqual(decide(0.065), .noisy, "beyond the tolerance but not by the noise")
+        XCTAssertEqual(decide(-0.10), .improved)
+        XCTAssertEqual(decide(-0.06), .noisy)
+        XCTAssertEqual(decide(0.04), .unchanged, "within the tolerance")
+        XCTAssertEqual(decide(0.30, p: 0.02), .unchanged, "not significant")
+        XCTAssertEqual(
+            Judge.decide(change: 0.065, noise: 0.02, adjustedPValue: 0.001, alpha: 0.01, tolerance: 0.05).1,
+            "changed by +6.50% (p=0.001), beyond the tolerance 5.00% but within its noise ±2.00%"
+        )
+    }
+
+    // MARK: Verdict kinds
+
+    func testNewMissingAndErrorVerdicts() {
+        let judgement = judge(
+            current: [
+                F.benchmark("s.new", processes: [[100, 101, 102]]),
+                F.benchmark("s.broken", processes: [], failure: "threw in round 1: boom"),
+            ],
+            baseline: [
+                F.benchmark("s.broken", processes: [[100, 101, 102]]),
+                F.benchmark("s.gone", processes: [[100, 101, 102]]),
+                F.benchmark("other.filtered-out", processes: [[100, 101, 102]]),
+            ],
+            selection: [try! NameFilter("^s\\.")]
+        )
+        XCTAssertEqual(judgement.benchmarks.map(\.name), ["s.new", "s.broken", "s.gone"])
+        XCTAssertEqual(judgement.benchmarks.map(\.verdict), [.new, .error, .missing])
+        XCTAssertEqual(judgement.benchmarks[1].reasons, ["threw in round 1: boom"])
+        XCTAssertEqual(judgement.benchmarks[2].reasons, ["in baseline 'default' but not in this run"])
+        XCTAssertEqual(Set(judgement.failures.map(\.name)), ["s.broken", "s.gone"])
+        let allowingMissing = judge(
+            current: [F.benchmark("s.new", processes: [[100, 101, 102]])],
+            baseline: [F.benchmark("s.gone", processes: [[100, 101, 102]])],
+            options: JudgementOptions(allowsMissing: true)
+        )
+        XCTAssertEqual(allowingMissing.benchmarks.map(\.verdict), [.new, .missing])
+        XCTAssertTrue(allowingMissing.failures.isEmpty)
+    }
+
+    func testForeignBaselineIsIncomparableAndNamesTheFields() {
+        var laptop = Fixtures.environment
+        laptop.cpuModel = "Apple M2"
+        laptop.kernel = "24.1.0"
+        let current = [F.benchmark("s.spin", processes: [F.spinSlower])]
+        let baseline = [F.benchmark("s.spin", processes: F.spinBaseline)]
+        let refused = judge(current: current, baseline: baseline, currentEnvironment: laptop)
+        XCTAssertTrue(refused.refusesForeignBaseline)
+        XCTAssertEqual(refused.benchmarks[0].verdict, .incomparable)
+        XCTAssertEqual(refused.benchmarks[0].reasons, ["the baseline comes from another environment: cpuModel: 'Test CPU' in the baseline, 'Apple M2' now"])
+        XCTAssertEqual(refused.environmentDifferences.map(\.field), ["cpuModel", "kernel"])
+        XCTAssertEqual(refused.environmentDifferences.map(\.isBlocking), [true, false])
+
+        let accepted = judge(current: current, baseline: baseline, options: JudgementOptions(allowsForeignBaseline: true), currentEnvironment: laptop)
+        XCTAssertFalse(accepted.refusesForeignBaseline)
+        XCTAssertTrue(accepted.judgedAgainstForeignBaseline)
+        XCTAssertEqual(accepted.benchmarks[0].verdict, .regressed)
+        XCTAssertEqual(accepted.benchmarks[0].reasons.last, "judged against a baseline from another environment (--allow-foreign-baseline)")
+    }
+
+    func testDebugBuildAgainstReleaseBaselineIsIncomparable() {
+        var debug = Fixtures.environment
+        debug.buildConfiguration = .debug
+        let judgement = judge(
+            current: [F.benchmark("s.spin", processes: [F.spinUnchanged])],
+            baseline: [F.benchmark("s.spin", processes: F.spinBaseline)],
+            currentEnvironment: debug
+        )
+        XCTAssertTrue(judgement.refusesForeignBaseline)
+        XCTAssertEqual(judgement.environmentDifferences.map(\.summary), ["buildConfiguration: 'release' in the baseline, 'debug' now"])
+    }
+
+    func testKernelDifferenceAloneDoesNotBlock() {
+        var updated = Fixtures.environment
+        updated.kernel = "6.2.0"
+        let judgement = judge(
+            current: [F.benchmark("s.spin", processes: [F.spinUnchanged])],
+            baseline: [F.benchmark("s.spin", processes: F.spinBaseline)],
+            currentEnvironment: updated
+        )
+        XCTAssertFalse(judgement.refusesForeignBaseline)
+        XCTAssertEqual(judgement.benchmarks[0].verdict, .unchanged)
+    }
+
+    func testTimingModeChangeIsIncomparable() {
+        let judgement = judge(
+            current: [F.benchmark("s.b", processes: [[1, 1, 1]], batchSize: 1)],
+            baseline: [F.benchmark("s.b", processes: [[1, 1, 1]], batchSize: 500)]
+        )
+        XCTAssertEqual(judgement.benchmarks[0].verdict, .incomparable)
+        XCTAssertEqual(judgement.benchmarks[0].reasons, ["timed in batches in the baseline and one call at a time now; update the baseline"])
+        XCTAssertTrue(judgement.failures.isEmpty)
+    }
+
+    // MARK: Budgets
+
+    func testBudgetsApplyWithAndWithoutABaseline() {
+        let configuration = BenchmarkConfiguration(budgets: [.wallTime(.p99, under: .nanoseconds(150)), .cpuTime(under: .microseconds(1))])
+        let slow = F.benchmark("s.b", processes: [[100, 120, 200]], configuration: configuration)
+        let withoutBaseline = judge(current: [slow], baseline: nil)
+        XCTAssertNil(withoutBaseline.baseline)
+        XCTAssertEqual(withoutBaseline.benchmarks[0].verdict, .overBudget)
+        XCTAssertEqual(withoutBaseline.benchmarks[0].budgets.map(\.isWithin), [false, true])
+        // np.quantile([100, 120, 200], 0.99) = 198.4
+        XCTAssertEqual(withoutBaseline.benchmarks[0].reasons.last, "p99 198 ns is over its budget of 150 ns")
+        XCTAssertEqual(withoutBaseline.failures.map(\.name), ["s.b"])
+
+        let withBaseline = judge(current: [slow], baseline: [F.benchmark("s.b", processes: [[100, 120, 200]])])
+        XCTAssertEqual(withBaseline.benchmarks[0].verdict, .overBudget)
+        let within = judge(current: [F.benchmark("s.b", processes: [[100, 120, 140]], configuration: configuration)], baseline: nil)
+        XCTAssertEqual(within.benchmarks[0].verdict, .new)
+    }
+
+    // MARK: Precedence
+
+    func testToleranceFromTheBenchmarkIsOverriddenByTheCommandLine() {
+        let loose = BenchmarkConfiguration(tolerance: .percent(20))
+        let current = [F.benchmark("s.spin", processes: [F.spinSlower], configuration: loose)]
+        let baseline = [F.benchmark("s.spin", processes: F.spinBaseline)]
+        XCTAssertEqual(verdict(judge(current: current, baseline: baseline), "s.spin"), .unchanged, "10% is within 20%")
+        XCTAssertEqual(
+            verdict(judge(current: current, baseline: baseline, options: JudgementOptions(tolerance: .percent(5))), "s.spin"),
+            .regressed,
+            "--tolerance 5% wins over the benchmark's 20%"
+        )
+    }
+
+    func testAlphaFromTheBenchmarkIsOverriddenByTheCommandLine() {
+        let demanding = BenchmarkConfiguration(alpha: 1e-9)
+        let current = [F.benchmark("s.spin", processes: [F.spinSlower], configuration: demanding)]
+        let baseline = [F.benchmark("s.spin", processes: F.spinBaseline)]
+        XCTAssertEqual(verdict(judge(current: current, baseline: baseline), "s.spin"), .unchanged, "p ≈ 1e-7 is not below 1e-9")
+        XCTAssertEqual(verdict(judge(current: current, baseline: baseline, options: JudgementOptions(alpha: 0.01)), "s.spin"), .regressed)
+    }
+
+    func testAbsoluteToleranceIsRelativeToTheBaseline() throws {
+        let configuration = BenchmarkConfiguration(tolerance: .absolute(.microseconds(2)))
+        let judgement = judge(
+            current: [F.benchmark("s.spin", processes: [F.spinSlower], configuration: configuration)],
+            baseline: [F.benchmark("s.spin", processes: F.spinBaseline)]
+        )
+        let median = try XCTUnwrap(judgement.benchmarks[0].median)
+        XCTAssertEqual(median.tolerance, 2_000 / 9_853.5, accuracy: 1e-12)
+        XCTAssertEqual(median.verdict, .unchanged, "+9.5% is under 2 µs on 9.85 µs")
+    }
+
+    func testExtraGatesCompareTheirOwnMetricWithTheirOwnTolerance() {
+        let configuration = BenchmarkConfiguration(gates: [.wallTime(.p99, tolerance: .percent(50)), .cpuTime(tolerance: .percent(5))])
+        let judgement = judge(
+            current: [F.benchmark("s.spin", processes: [F.spinSlower], configuration: configuration)],
+            baseline: [F.benchmark("s.spin", processes: F.spinBaseline)]
+        )
+        let comparisons = judgement.benchmarks[0].comparisons
+        XCTAssertEqual(comparisons.map(\.metric), [.median, .wallTime(.p99), .cpuTime])
+        XCTAssertEqual(comparisons.map(\.verdict), [.regressed, .unchanged, .regressed])
+        XCTAssertEqual(comparisons.map(\.tolerance), [0.05, 0.5, 0.05])
+    }
+
+    // MARK: Multiple comparisons
+
+    /// scipy: `mannwhitneyu([99.5, 121, ..., 129], [100, ..., 109])` gives p = 0.0028272720911168077.
+    /// One such comparison in a suite passes α = 0.01; four in one suite are each adjusted by
+    /// Holm's method to at least 4 × 0.00283 = 0.0113 and do not.
+    func testHolmCorrectionAppliesAcrossTheSuite() throws {
+        let baseline: [Double] = [100, 101, 102, 103, 104, 105, 106, 107, 108, 109]
+        let current: [Double] = [99.5, 121, 122, 123, 124, 125, 126, 127, 128, 129]
+        let loose = BenchmarkConfiguration(tolerance: .percent(5))
+        let alone = judge(
+            current: [F.benchmark("s.a", processes: [current], configuration: loose)],
+            baseline: [F.benchmark("s.a", processes: [baseline])]
+        )
+        let single = try XCTUnwrap(alone.benchmarks[0].median)
+        XCTAssertEqual(single.pValue, 0.0028272720911168077, accuracy: 1e-15)
+        XCTAssertEqual(single.adjustedPValue, single.pValue)
+        XCTAssertEqual(single.verdict, .regressed)
+
+        let names = ["s.a", "s.b", "s.c", "s.d"]
+        let four = judge(
+            current: names.map { F.benchmark($0, processes: [current], configuration: loose) },
+            baseline: names.map { F.benchmark($0, processes: [baseline]) }
+        )
+        for judged in four.benchmarks {
+            let median = try XCTUnwrap(judged.median)
+            XCTAssertEqual(median.adjustedPValue, 4 * 0.0028272720911168077, accuracy: 1e-14)
+            XCTAssertEqual(median.verdict, .unchanged)
+        }
+        // A different suite is a separate family.
+        let twoSuites = judge(
+            current: [F.benchmark("s.a", processes: [current], configuration: loose), F.benchmark("t.a", processes: [current], configuration: loose)],
+            baseline: [F.benchmark("s.a", processes: [baseline]), F.benchmark("t.a", processes: [baseline])]
+        )
+        XCTAssertEqual(twoSuites.benchmarks.map(\.verdict), [.regressed, .regressed])
+    }
+
+    // MARK: Warnings
+
+    func testWarnsWhenTooFewRoundsCanEverBeSignificant() throws {
+        let judgement = judge(
+            current: [F.benchmark("s.b", processes: [[200, 201, 202]])],
+            baseline: [F.benchmark("s.b", processes: [[100, 101, 102]])]
+        )
+        let median = try XCTUnwrap(judgement.benchmarks[0].median)
+        XCTAssertEqual(median.test, .exact)
+        XCTAssertEqual(median.pValue, 0.1, accuracy: 1e-12, "2 / C(6, 3)")
+        XCTAssertEqual(median.verdict, .unchanged)
+        XCTAssertEqual(median.warnings, ["with 3 and 3 rounds no p-value can fall below 0.100, so nothing can be significant at α = 0.01: add rounds"])
+    }
+
+    func testWarnsWhenTheBaselineHasFewerThanThreeProcesses() {
+        let judgement = judge(
+            current: [F.benchmark("s.spin", processes: [F.spinUnchanged])],
+            baseline: [F.benchmark("s.spin", processes: [F.spinBaseline[0]])]
+        )
+        XCTAssertEqual(judgement.warnings, [
+            "the baseline was measured in 1 process: it cannot show how much benchmarks vary between processes; "
+                + "record it with 'bench baseline update --processes 5'",
+        ])
+    }
+
+    func testBootstrapIsReproducible() {
+        let make = {
+            self.judge(
+                current: [F.benchmark("s.dict", processes: [F.dictionarySwitching])],
+                baseline: [F.benchmark("s.dict", processes: F.dictionaryBaseline)]
+            )
+        }
+        XCTAssertEqual(make(), make())
+    }
+}
