@@ -1,3 +1,4 @@
+import Foundation
 import Yardstick
 
 /// Measures the harness itself, so every run shows its overhead, its linearity and how noisy the
@@ -9,6 +10,10 @@ import Yardstick
 /// - `dictionary`: 1,000 lookups in a 4,000-entry `Dictionary`: memory-bound work, which on a
 ///   shared virtual machine switches between speed levels far apart, between processes and
 ///   within one; its round medians show how such noise looks.
+///
+/// The environment variable `YARDSTICK_HARNESS_SLOWDOWN` (a factor, such as `1.1`) lengthens both
+/// arithmetic benchmarks, to inject a known regression and check that the gate finds it
+/// (`Scripts/noise-experiment.sh`).
 public let harnessSuite = Suite("harness", configuration: .init(tags: ["harness"])) {
     Benchmark("empty", configuration: .init(iterations: 1_000_000)) { _ in }
 
@@ -29,8 +34,17 @@ public let harnessSuite = Suite("harness", configuration: .init(tags: ["harness"
 }
 
 enum HarnessWorkload {
-    /// Steps of ``spin(_:)`` in `arithmetic.1x`: about 10 microseconds on a 2020s x86_64 core.
-    static let spinSteps = 5_000
+    /// Steps of ``spin(_:)`` in `arithmetic.1x`: about 10 microseconds on a 2020s x86_64 core,
+    /// times `YARDSTICK_HARNESS_SLOWDOWN` when that is set.
+    static let spinSteps = Int((5_000 * slowdown).rounded())
+
+    /// The factor in `YARDSTICK_HARNESS_SLOWDOWN`; 1 when unset or not a number of at least 1.
+    static var slowdown: Double {
+        guard let text = ProcessInfo.processInfo.environment["YARDSTICK_HARNESS_SLOWDOWN"],
+              let factor = Double(text), factor >= 1, factor.isFinite
+        else { return 1 }
+        return factor
+    }
 
     struct LookupTable: Sendable {
         var dictionary: [Int: Int]
