@@ -155,7 +155,7 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
         let start = wallClock.now()
         arm(session, phase: "round \(session.rounds.count + 1)", from: start)
         defer { finishPhase(session, startedAt: start) }
-        var budget = Budget(
+        var budget = TimeBudget(
             limit: configuration.timeLimit.unsignedNanoseconds,
             spent: session.elapsedNanoseconds.addingSaturating(wallClock.now() &- start)
         )
@@ -202,7 +202,7 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
         sizes: [Int],
         from firstIndex: Int,
         overheadNanoseconds overhead: Double,
-        budget: inout Budget
+        budget: inout TimeBudget
     ) async throws -> (samples: [Double], wallNanoseconds: UInt64, cpuNanoseconds: Double) {
         var samples = [Double]()
         samples.reserveCapacity(sizes.count)
@@ -221,7 +221,7 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
     }
 
     /// Runs `calls` calls untimed, in windows of `chunk` calls, each checked against the budget.
-    private func runUntimed(_ session: Session, window: Window, calls: Int, chunk: Int, budget: inout Budget) async throws {
+    private func runUntimed(_ session: Session, window: Window, calls: Int, chunk: Int, budget: inout TimeBudget) async throws {
         var remaining = calls
         while remaining > 0 {
             let count = min(chunk, remaining)
@@ -238,7 +238,7 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
         _ session: Session,
         window: Window,
         calibration: ClockCalibration,
-        budget: inout Budget
+        budget: inout TimeBudget
     ) async throws -> TimingPlan {
         let configuration = session.entry.configuration
         let overhead = calibration.overheadNanoseconds
@@ -283,7 +283,7 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
             timeWindow(clock, from: first, count: count) { index in blackHole(index) }
         })
         let windows = 2_000
-        var unlimited = Budget(limit: .max, spent: 0)
+        var unlimited = TimeBudget(limit: .max, spent: 0)
         if let timed = try? await timeWindows(
             empty, sizes: Array(repeating: 1, count: windows), from: 0,
             overheadNanoseconds: calibration.overheadNanoseconds, budget: &unlimited
@@ -345,7 +345,7 @@ extension Runner where WallClock == MonotonicClock, CPUClock == ProcessCPUClock 
 }
 
 /// A benchmark's time limit and what it has used so far.
-private struct Budget {
+private struct TimeBudget {
     let limit: UInt64
     var spent: UInt64
 
