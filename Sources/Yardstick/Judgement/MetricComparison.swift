@@ -21,15 +21,24 @@ public struct MetricComparison: Sendable, Hashable, Codable {
     public var tolerance: Double
     /// The significance level the adjusted p-value is held to.
     public var alpha: Double
-    /// What the comparison concludes: regressed, improved, unchanged or noisy.
+    /// What the comparison concludes: regressed, improved, unchanged, noisy, or incomparable
+    /// when too few rounds could ever be significant.
     public var verdict: Verdict
     /// Why, when the verdict is not *unchanged*.
     public var reason: String?
-    /// Caveats that travel with the figures.
-    public var warnings: [String]
+    /// How many round values each side contributed.
+    public var rounds: RoundCounts
 
     /// The smallest change this comparison could tell from noise.
     public var minimumDetectableChange: Double { noise.minimumDetectableChange }
+}
+
+/// The numbers of round values a comparison was made from.
+public struct RoundCounts: Sendable, Hashable, Codable {
+    /// This run's.
+    public var current: Int
+    /// The baseline's, over all its processes.
+    public var baseline: Int
 }
 
 /// A budget checked against this run.
@@ -38,9 +47,10 @@ public struct BudgetCheck: Sendable, Hashable, Codable {
     public var metric: Metric
     /// The limit, nanoseconds per call.
     public var limitNanoseconds: Double
-    /// The run's value, nanoseconds per call.
-    public var valueNanoseconds: Double
+    /// The run's value, nanoseconds per call; `nil` when the run did not measure it (CPU time
+    /// in rounds too short to resolve it), which fails the check as *incomparable*.
+    public var valueNanoseconds: Double?
 
-    /// Whether the value is within the limit.
-    public var isWithin: Bool { valueNanoseconds <= limitNanoseconds }
+    /// Whether the value was measured and is within the limit.
+    public var isWithin: Bool { valueNanoseconds.map { $0 <= limitNanoseconds } ?? false }
 }

@@ -1,29 +1,30 @@
-/// How large a change one comparison can tell from noise: its minimum detectable change, and
-/// the three sources it is the largest of. All are fractions of the baseline (0.02 is ±2%).
+import Foundation
+
+/// How far a benchmark can move with no code change, for one comparison: its minimum
+/// detectable change, and the four sources it is the largest of. All are fractions of the
+/// baseline (0.02 is ±2%).
 ///
-/// - ``interval``: half the width of the 95% bootstrap interval of the change: how precisely
-///   the two sides' round values pin the ratio down.
-/// - ``processes``: half the relative range of the per-process medians, on the side that
-///   recorded several processes (a baseline made with `--processes`): how far a new process can
-///   land from another with no code change. One process cannot show it: on a shared 2-core VM a
+/// - ``interval``: half the width of the 95% bootstrap interval of the ratio on a log scale
+///   (ln(upper / lower) / 2): how precisely the two sides' round values pin the change down,
+///   the same for a 10% change as for a 3x one.
+/// - ``processes``: how far the per-process medians of a side measured in several processes
+///   (a baseline made with `--processes`) lie from that side's centre, at most: where a new
+///   process can land with no code change. One process cannot show it: on a shared 2-core VM a
 ///   memory-bound benchmark ran at 10.8 µs in some processes and 21.5 µs in others.
-/// - ``history``: the same half-range, typical of the baseline's recent updates (the median over
-///   its last ``historyDepth`` history records), so that one update whose processes happened to
-///   agree does not make a benchmark look steadier than it is. Spreads within each update are
+/// - ``history``: how far apart two processes of the same update have typically been: the
+///   relative range of each earlier update's process medians (slowest over fastest, minus one),
+///   median over the baseline's previous ``historyDepth`` history records. One update whose
+///   processes all happened to run at one speed level then cannot make a benchmark look steadier
+///   than it is, and a later process may run at any level seen. Ranges within each update are
 ///   used, never differences between updates, so a real change between updates does not count
 ///   as noise. Only the median gate has it: the history records process medians only.
-/// - ``levels``: half the ratio between the two groups of round values inside any one process
-///   whose rounds split into separate speed levels (see ``ClusterSplit``).
-///
-/// On 41 measured processes, calling a benchmark *noisy* when this exceeds the tolerance, and
-/// otherwise requiring a change to clear the tolerance by more than it, gave no false
-/// regression for an arithmetic benchmark that drifts 3-5% between processes, detected every
-/// 10% slowdown, and made a memory-bound benchmark that switches between levels 1.7x apart
-/// always *noisy*.
+/// - ``levels``: the ratio between the two groups of round values, minus one, inside any one
+///   process whose rounds split into separate speed levels (see ``ClusterSplit``): a later
+///   process may run wholly at the other level.
 public struct NoiseEstimate: Sendable, Hashable, Codable {
     /// From the bootstrap interval.
     public var interval: Double
-    /// From the spread between processes.
+    /// From the spread between processes of this comparison's two sides.
     public var processes: Double
     /// From speed levels within a process.
     public var levels: Double
@@ -36,16 +37,6 @@ public struct NoiseEstimate: Sendable, Hashable, Codable {
     /// The largest of the four.
     public var minimumDetectableChange: Double { max(interval, processes, levels, history) }
 
-    /// Which source sets the minimum detectable change, in words.
-    public var dominantSource: String {
-        switch minimumDetectableChange {
-        case levels where levels > 0: "round values split into speed levels within a process"
-        case processes where processes > 0: "process medians differ"
-        case history where history > 0: "process medians differed in recent baselines"
-        default: "round values vary"
-        }
-    }
-
     /// Creates an estimate.
     public init(interval: Double, processes: Double, levels: Double, history: Double = 0) {
         self.interval = interval
@@ -54,21 +45,27 @@ public struct NoiseEstimate: Sendable, Hashable, Codable {
         self.history = history
     }
 
-    /// The estimate for round values grouped by process on each side, the change's interval,
+    /// The estimate for round values grouped by process on each side, the ratio's interval,
     /// and the per-process medians of the baseline's recent updates (newest first).
-    init(change: Estimate, baseline: [[Double]], current: [[Double]], historicalProcessMedians: [[Double]] = []) {
-        interval = change.halfWidth
-        processes = max(Self.spread(of: baseline.compactMap { Sample($0)?.median }), Self.spread(of: current.compactMap { Sample($0)?.median }))
+    init(ratio: Estimate, baseline: [[Double]], current: [[Double]], historicalProcessMedians: [[Double]] = []) {
+        interval = ratio.lower > 0 ? log(ratio.upper / ratio.lower) / 2 : .infinity
+        processes = max(Self.deviation(of: baseline), Self.deviation(of: current))
         levels = (baseline + current).compactMap { values in
-            Sample(values).flatMap(ClusterSplit.init(of:)).map { ($0.ratio - 1) / 2 }
+            Sample(values).flatMap(ClusterSplit.init(of:)).map { $0.ratio - 1 }
         }.max() ?? 0
-        let spreads = historicalProcessMedians.prefix(Self.historyDepth).filter { $0.count >= 2 }.map(Self.spread(of:))
-        history = Sample(spreads)?.median ?? 0
+        let ranges = historicalProcessMedians.prefix(Self.historyDepth).compactMap { medians -> Double? in
+            guard medians.count >= 2, let sample = Sample(medians), sample.min > 0 else { return nil }
+            return sample.max / sample.min - 1
+        }
+        history = Sample(ranges)?.median ?? 0
     }
 
-    /// Half the relative range of per-process medians; 0 for fewer than two processes.
-    private static func spread(of medians: [Double]) -> Double {
-        guard medians.count >= 2, let sample = Sample(medians), sample.median > 0 else { return 0 }
-        return (sample.max - sample.min) / sample.median / 2
+    /// How far, at most, the process medians of one side lie from the median of all its
+    /// rounds, relative to it; 0 for fewer than two processes.
+    private static func deviation(of processes: [[Double]]) -> Double {
+        guard processes.count >= 2, let all = Sample(processes.joined()), all.median > 0 else { return 0 }
+        let medians = processes.compactMap { Sample($0)?.median }
+        return medians.map { abs($0 - all.median) }.max()! / all.median
     }
+
 }

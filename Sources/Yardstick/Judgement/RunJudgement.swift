@@ -23,15 +23,18 @@ public struct RunJudgement: Sendable, Hashable, Codable {
     /// Whether judging was refused because the baseline is foreign and that was not accepted.
     public var refusesForeignBaseline: Bool { hasBlockingDifferences && !judgedAgainstForeignBaseline }
 
-    /// The benchmarks that fail the gate: regressions, budgets exceeded, errors, missing
-    /// benchmarks (unless allowed) and, in strict mode, noisy ones.
+    /// The benchmarks that fail the gate: regressions, budgets exceeded, errors, missing and
+    /// incomparable benchmarks (unless allowed) and, in strict mode, noisy ones. A benchmark
+    /// judged incomparable only because the whole baseline is foreign is reported through
+    /// ``refusesForeignBaseline`` instead.
     public var failures: [BenchmarkJudgement] {
         benchmarks.filter { judgement in
             switch judgement.verdict {
             case .regressed, .overBudget, .error: true
             case .missing: !options.allowsMissing
+            case .incomparable: !options.allowsIncomparable && !refusesForeignBaseline
             case .noisy: options.isStrict
-            default: false
+            case .improved, .unchanged, .new: false
             }
         }
     }
@@ -66,6 +69,8 @@ public struct JudgementOptions: Sendable, Hashable, Codable {
     public var allowsMissing: Bool
     /// Whether to judge against a baseline from another machine or build (`--allow-foreign-baseline`).
     public var allowsForeignBaseline: Bool
+    /// Whether *incomparable* passes the gate (`--allow-incomparable`).
+    public var allowsIncomparable: Bool
     /// Bootstrap resamples per comparison.
     public var resamples: Int
 
@@ -76,6 +81,7 @@ public struct JudgementOptions: Sendable, Hashable, Codable {
         isStrict: Bool = false,
         allowsMissing: Bool = false,
         allowsForeignBaseline: Bool = false,
+        allowsIncomparable: Bool = false,
         resamples: Int = 10_000
     ) {
         self.tolerance = tolerance
@@ -83,6 +89,7 @@ public struct JudgementOptions: Sendable, Hashable, Codable {
         self.isStrict = isStrict
         self.allowsMissing = allowsMissing
         self.allowsForeignBaseline = allowsForeignBaseline
+        self.allowsIncomparable = allowsIncomparable
         self.resamples = resamples
     }
 }
