@@ -40,27 +40,24 @@ public struct BaselineHistoryRecord: Sendable, Hashable, Codable {
 
 enum BaselineHistory {
     /// Appends `record` to the history file at `url`, keeping the newest `limit` lines; the file
-    /// is rewritten atomically. Existing lines are kept as they are, unparsed.
+    /// is rewritten atomically. Existing lines are kept byte for byte, unparsed, so a damaged
+    /// line damages nothing else.
     static func append(_ record: BaselineHistoryRecord, to url: URL, limit: Int) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        let line = String(decoding: try encoder.encode(record), as: UTF8.self)
-        var lines: [Substring] = []
-        if let existing = try? String(contentsOf: url, encoding: .utf8) {
-            lines = existing.split(separator: "\n", omittingEmptySubsequences: true)
-        }
-        lines.append(Substring(line))
+        var lines = self.lines(at: url)
+        lines.append(try ResultsFile.encodeCompact(record))
         let kept = lines.suffix(max(limit, 1))
-        try AtomicFile.write(Data((kept.joined(separator: "\n") + "\n").utf8), to: url)
+        try AtomicFile.write(Data(kept.joined(separator: [UInt8(ascii: "\n")]) + [UInt8(ascii: "\n")]), to: url)
     }
 
     /// The records in the history file at `url`, oldest first; lines that do not decode are
-    /// skipped.
+    /// skipped, each on its own.
     static func records(at url: URL) -> [BaselineHistoryRecord] {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return text.split(separator: "\n").compactMap { try? decoder.decode(BaselineHistoryRecord.self, from: Data($0.utf8)) }
+        lines(at: url).compactMap { try? ResultsFile.decoder.decode(BaselineHistoryRecord.self, from: $0) }
+    }
+
+    /// The non-empty lines of the file at `url`, as bytes; none when it cannot be read.
+    private static func lines(at url: URL) -> [Data] {
+        guard let data = try? Data(contentsOf: url) else { return [] }
+        return data.split(separator: UInt8(ascii: "\n")).map { Data($0) }
     }
 }

@@ -93,6 +93,9 @@ public struct BaselineStore: Sendable {
             let kept = previous.benchmarks.filter { blessed.benchmark(named: $0.name) == nil }
             if !kept.isEmpty {
                 guard allowPartial else { throw .partialRun(name, kept.map(\.name)) }
+                // Kept benchmarks take on the new run's environment: only if it is the same kind.
+                let blocking = EnvironmentDifference.between(previous.environment, results.environment).filter(\.isBlocking)
+                guard blocking.isEmpty else { throw .partialRunInAnotherEnvironment(name, blocking.map(\.summary)) }
                 blessed.benchmarks += kept
             }
         }
@@ -139,6 +142,8 @@ public enum BaselineError: Error, Sendable, Hashable, CustomStringConvertible {
     case emptyRun(String)
     /// The results lack benchmarks the baseline has, and merging was not allowed.
     case partialRun(String, [String])
+    /// Benchmarks would be kept from a baseline recorded in another environment.
+    case partialRunInAnotherEnvironment(String, [String])
     /// A file could not be written: `PATH: cannot be written (REASON)`.
     case cannotWrite(String)
 
@@ -157,6 +162,9 @@ public enum BaselineError: Error, Sendable, Hashable, CustomStringConvertible {
         case .partialRun(let name, let missing):
             "refusing to update baseline '\(name)': the run lacks \(Formatting.counted(missing.count, "benchmark")) it has "
                 + "(\(Self.list(missing))); pass --allow-partial to keep them from the current baseline"
+        case .partialRunInAnotherEnvironment(let name, let differences):
+            "refusing to update baseline '\(name)' partially: the benchmarks it would keep were measured in another "
+                + "environment (\(differences.joined(separator: "; "))); update the whole baseline"
         case .cannotWrite(let problem):
             "\(problem); the baseline is unchanged"
         }
