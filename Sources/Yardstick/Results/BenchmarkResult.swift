@@ -106,9 +106,18 @@ public struct BenchmarkResult: Sendable, Codable {
     /// (a large sample cap) for the statistics to cover all of them.
     static func merging(_ parts: [(process: Int, result: BenchmarkResult)], sampleCap: Int) -> BenchmarkResult {
         let first = parts[0].result
-        let failure = parts.lazy.compactMap { process, result in
+        var failure = parts.lazy.compactMap { process, result in
             result.failure.map { Failure(kind: $0.kind, message: "process \(process + 1): \($0.message)") }
         }.first
+        let modes = parts.filter { $0.result.failure == nil }.map { ($0.process + 1, $0.result.isBatched) }
+        if failure == nil, Set(modes.map(\.1)).count > 1 {
+            let describe = { (batched: Bool) in modes.filter { $0.1 == batched }.map { "\($0.0)" }.joined(separator: ", ") }
+            failure = Failure(
+                kind: "timing",
+                message: "processes disagreed on its timing mode (one call at a time in \(describe(false)), in batches in "
+                    + "\(describe(true))): its calls take about the batching threshold; pin `timing: .perCall` or `.batched`"
+            )
+        }
         return BenchmarkResult(
             name: first.name,
             suite: first.suite,

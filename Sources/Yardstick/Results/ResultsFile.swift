@@ -49,33 +49,53 @@ public enum ResultsFile {
 
     /// Encodes `results` as JSON with sorted keys, one field per line and arrays of numbers on
     /// one line (see ``JSONLayout``), so that committed baselines stay small and diff cleanly.
-    public static func encode(_ results: RunResults) -> Data {
-        // Encoding these types cannot fail: every number is finite (``Sample`` rejects the
-        // others), every other field a string, an integer or a date.
-        JSONLayout.indent(try! encoder.encode(results))
+    ///
+    /// - Throws: `EncodingError` if a number is not finite; the statistics never produce one,
+    ///   so this would be a bug, reported instead of writing a file that cannot be read back.
+    public static func encode(_ results: RunResults) throws -> Data {
+        JSONLayout.indent(try encodeCompact(results))
     }
 
     /// Writes `results` to `url` atomically, creating the directory when needed.
     public static func write(_ results: RunResults, to url: URL) throws(ResultsFileError) {
+        let data: Data
         do {
-            try AtomicFile.write(encode(results), to: url)
+            data = try encode(results)
+        } catch {
+            throw ResultsFileError(url, "cannot be written: \(error)")
+        }
+        do {
+            try AtomicFile.write(data, to: url)
         } catch {
             throw ResultsFileError(url, "cannot be written (\(describeFileError(error)))")
         }
     }
 
+    /// One value as compact JSON with sorted keys, dates in ISO 8601 with milliseconds.
+    static func encodeCompact(_ value: some Encodable) throws -> Data {
+        try encoder.encode(value)
+    }
+
     private struct SchemaHeader: Decodable { var schemaVersion: Int }
 
-    private static let decoder: JSONDecoder = {
+    /// Reads dates with or without fractional seconds.
+    static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            if let date = Timestamp.parse(text) { return date }
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO 8601 date: '\(text)'"))
+        }
         return decoder
     }()
 
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.format(date))
+        }
         return encoder
     }()
 
