@@ -13,6 +13,13 @@ struct BaselineUpdateCommand {
         } catch {
             throw .usage(error.description)
         }
+        // Read the current baseline first: if it is invalid, the update would be refused after
+        // measuring, and a nightly run would be wasted.
+        do {
+            _ = try store.load(options.name)
+        } catch {
+            throw .input(error.description)
+        }
         let results: RunResults
         if let source = options.source {
             do {

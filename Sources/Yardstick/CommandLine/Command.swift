@@ -107,6 +107,7 @@ enum CommandParser {
         OptionSpec(name: "--strict", help: "Fail on noisy benchmarks too."),
         OptionSpec(name: "--allow-missing", help: "Do not fail on benchmarks in the baseline but not in the run."),
         OptionSpec(name: "--allow-foreign-baseline", help: "Judge against a baseline from another machine or build."),
+        OptionSpec(name: "--allow-incomparable", help: "Do not fail on benchmarks that could not be compared."),
     ]
 
     static let baselinesOption = OptionSpec(name: "--baselines", valueName: "DIR", help: "Directory of baselines (default: baselines).")
@@ -254,6 +255,7 @@ enum CommandParser {
         options.isStrict = parsed.has("--strict")
         options.allowsMissing = parsed.has("--allow-missing")
         options.allowsForeignBaseline = parsed.has("--allow-foreign-baseline")
+        options.allowsIncomparable = parsed.has("--allow-incomparable")
         return options
     }
 

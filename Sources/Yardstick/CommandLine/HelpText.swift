@@ -27,7 +27,8 @@ enum HelpText {
         EXIT CODES
           0  nothing regressed and no benchmark failed
           1  a benchmark regressed, went over a budget, ended in an error (it threw, ran past
-             its time limit, or hung), or is missing from the run (unless --allow-missing);
+             its time limit, hung or crashed), is missing from the run (unless
+             --allow-missing), or could not be compared (unless --allow-incomparable);
              noisy benchmarks count with --strict
           2  usage or input error: a bad flag or value, a filter matching no benchmark, an
              invalid definition, an unreadable or invalid baseline or results file, a baseline

@@ -49,7 +49,8 @@ struct ProcessFanOut {
     /// progress, every sample kept so the merged statistics cover them all.
     func childArguments(output: String) -> [String] {
         var arguments = ["run", "--no-baseline", "--quiet", "--output", output, "--sample-cap", "\(Int32.max)"]
-        for filter in options.filters { arguments += ["--filter", filter] }
+        // One argument each, so a pattern that starts with a dash is not read as an option.
+        arguments += options.filters.map { "--filter=\($0)" }
         let overrides = options.overrides
         if let iterations = overrides.iterations { arguments += ["--iterations", "\(iterations)"] }
         if let warmup = overrides.warmupIterations { arguments += ["--warmup", "\(warmup)"] }

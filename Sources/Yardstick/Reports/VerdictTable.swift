@@ -59,11 +59,6 @@ public struct VerdictTable {
         for benchmark in judgement.benchmarks where benchmark.verdict != .unchanged && !benchmark.reasons.isEmpty {
             lines.append("  * \(benchmark.name): \(benchmark.verdict.rawValue): \(benchmark.reasons.joined(separator: "; "))")
         }
-        for comparison in judgement.benchmarks.flatMap({ benchmark in benchmark.comparisons.map { (benchmark.name, $0) } }) {
-            for warning in comparison.1.warnings {
-                lines.append("  ! \(comparison.0) \(comparison.1.metric): \(warning)")
-            }
-        }
         for difference in judgement.environmentDifferences {
             lines.append("  ! environment: \(difference.summary)\(difference.isBlocking ? "" : " (does not block judging)")")
         }

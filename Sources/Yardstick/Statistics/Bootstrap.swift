@@ -10,7 +10,8 @@ public enum Bootstrap {
     /// and `paired=False`. The generator makes the interval reproducible.
     ///
     /// - Returns: `nil` when `denominator` has a value of zero or below, since a resample's
-    ///   median could then be zero and the ratio undefined.
+    ///   median could then be zero and the ratio undefined; callers that must have an interval
+    ///   check that first.
     /// - Complexity: O(*resamples* · (*m* log *m* + *n* log *n*)); 10,000 resamples of 10 and 50
     ///   values take a few milliseconds.
     public static func ratioOfMedians(
