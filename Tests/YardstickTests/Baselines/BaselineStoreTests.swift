@@ -93,6 +93,31 @@ final class BaselineStoreTests: XCTestCase {
         XCTAssertEqual(history.map { $0.benchmarks["s.a"]?.p50 }, [301, 401, 501])
     }
 
+    func testADamagedHistoryLineLosesOnlyThatLine() throws {
+        for median in [100.0, 200, 300] {
+            try store.update("default", with: run(["s.a"], median: median))
+        }
+        var bytes = try Data(contentsOf: store.historyURL(for: "default"))
+        bytes[5] = 0xFF  // not UTF-8, inside the oldest line
+        try bytes.write(to: store.historyURL(for: "default"))
+        XCTAssertEqual(store.history(of: "default").map { $0.benchmarks["s.a"]?.p50 }, [201, 301])
+        try store.update("default", with: run(["s.a"], median: 400))
+        let lines = try Data(contentsOf: store.historyURL(for: "default")).split(separator: UInt8(ascii: "\n"))
+        XCTAssertEqual(lines.count, 3, "the limit of 3 keeps the newest three lines, so the damaged oldest one goes")
+        XCTAssertEqual(store.history(of: "default").map { $0.benchmarks["s.a"]?.p50 }, [201, 301, 401])
+    }
+
+    func testPartialUpdateRefusesToKeepBenchmarksFromAnotherEnvironment() throws {
+        var other = run(["s.a", "s.b"])
+        other.environment.cpuModel = "Other CPU"
+        try store.update("default", with: other)
+        XCTAssertEqual(
+            refusal { try store.update("default", with: run(["s.a"]), allowPartial: true) },
+            "refusing to update baseline 'default' partially: the benchmarks it would keep were measured in another environment "
+                + "(cpuModel: 'Other CPU' in the baseline, 'Test CPU' now); update the whole baseline"
+        )
+    }
+
     func testInvalidNamesAreRefused() {
         for name in ["", ".hidden", "a/b", "../up", "with space"] {
             XCTAssertEqual(

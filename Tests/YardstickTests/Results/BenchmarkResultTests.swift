@@ -27,6 +27,29 @@ final class BenchmarkResultTests: XCTestCase {
         XCTAssertTrue(Fixtures.results().hasErrors)
     }
 
+    func testMergingProcessesTagsRoundsAndPoolsSamples() {
+        let first = JudgementFixtures.benchmark("s.b", processes: [[10, 11]])
+        let second = JudgementFixtures.benchmark("s.b", processes: [[20, 21, 22]])
+        let merged = BenchmarkResult.merging([(0, first), (1, second)], sampleCap: 100)
+        XCTAssertEqual(merged.rounds.map(\.process), [0, 0, 1, 1, 1])
+        XCTAssertEqual(merged.roundMedians, [10, 11, 20, 21, 22])
+        XCTAssertEqual(merged.summary?.count, 5)
+        XCTAssertEqual(merged.summary?.percentiles.p50, 20)
+        XCTAssertNil(merged.failure)
+    }
+
+    func testMergingProcessesThatDisagreeOnTimingIsAnError() {
+        let perCall = JudgementFixtures.benchmark("s.b", processes: [[900, 950]], batchSize: 1)
+        let batched = JudgementFixtures.benchmark("s.b", processes: [[800, 820]], batchSize: 16)
+        let merged = BenchmarkResult.merging([(0, perCall), (1, batched), (2, perCall)], sampleCap: 100)
+        XCTAssertEqual(merged.failure?.kind, "timing")
+        XCTAssertEqual(
+            merged.failure?.message,
+            "processes disagreed on its timing mode (one call at a time in 1, 3, in batches in 2): its calls take about "
+                + "the batching threshold; pin `timing: .perCall` or `.batched`"
+        )
+    }
+
     func testSamplesAreThinnedEvenlyToTheCap() {
         let all = (0..<10).map(Double.init)
         let kept = RecordedSamples(all, cap: 4)

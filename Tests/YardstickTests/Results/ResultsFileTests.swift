@@ -28,7 +28,7 @@ final class ResultsFileTests: XCTestCase {
         let results = Fixtures.results()
         try ResultsFile.write(results, to: url)
         let loaded = try ResultsFile.load(from: url)
-        XCTAssertEqual(ResultsFile.encode(loaded), ResultsFile.encode(results))
+        XCTAssertEqual(try ResultsFile.encode(loaded), try ResultsFile.encode(results))
         XCTAssertEqual(loaded.benchmarks.map(\.name), ["codec.encode", "codec.decode"])
         XCTAssertEqual(loaded.benchmarks[0].configuration, results.benchmarks[0].configuration)
         XCTAssertEqual(loaded.environment, Fixtures.environment)
@@ -57,6 +57,18 @@ final class ResultsFileTests: XCTestCase {
             """)
     }
 
+    func testTimestampsKeepMilliseconds() throws {
+        var results = Fixtures.results()
+        results.startedAt = Date(timeIntervalSince1970: 1_800_000_000.25)
+        results.finishedAt = Date(timeIntervalSince1970: 1_800_000_000.75)
+        let text = String(decoding: try ResultsFile.encode(results), as: UTF8.self)
+        XCTAssertTrue(text.contains("\"startedAt\": \"2027-01-15T08:00:00.250Z\""), text)
+        let loaded = try ResultsFile.decode(Data(text.utf8), from: URL(fileURLWithPath: "r.json"))
+        XCTAssertEqual(loaded.finishedAt.timeIntervalSince(loaded.startedAt), 0.5, accuracy: 1e-6)
+        let older = text.replacingOccurrences(of: "2027-01-15T08:00:00.250Z", with: "2027-01-15T08:00:00Z")
+        XCTAssertEqual(try ResultsFile.decode(Data(older.utf8), from: URL(fileURLWithPath: "r.json")).startedAt, Date(timeIntervalSince1970: 1_800_000_000))
+    }
+
     func testMissingFileIsNamed() {
         let url = directory.appendingPathComponent("absent.json")
         XCTAssertThrowsError(try ResultsFile.load(from: url)) { error in
@@ -69,7 +81,7 @@ final class ResultsFileTests: XCTestCase {
     }
 
     func testTruncatedFile() throws {
-        let full = String(decoding: ResultsFile.encode(Fixtures.results()), as: UTF8.self)
+        let full = String(decoding: try ResultsFile.encode(Fixtures.results()), as: UTF8.self)
         XCTAssertEqual(load(String(full.prefix(full.count / 2))), "is not valid JSON (truncated or corrupted)")
     }
 
@@ -146,7 +158,7 @@ final class ResultsFileTests: XCTestCase {
     }
 
     private func jsonObject(_ results: RunResults) throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: ResultsFile.encode(results)) as! [String: Any]
+        try JSONSerialization.jsonObject(with: try ResultsFile.encode(results)) as! [String: Any]
     }
 
     private func text(_ object: [String: Any]) throws -> String {
