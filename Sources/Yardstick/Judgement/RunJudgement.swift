@@ -39,6 +39,15 @@ public struct RunJudgement: Sendable, Hashable, Codable {
         }
     }
 
+    /// The geometric mean of current / baseline median over the benchmarks of `suite` with a
+    /// median comparison, minus one: the suite's typical change, as benchstat's geomean row.
+    /// `nil` when none was compared.
+    public func geometricMeanChange(suite: String) -> Double? {
+        let ratios = benchmarks.filter { $0.suite == suite }.compactMap { $0.median.map { 1 + $0.change.point } }
+        guard !ratios.isEmpty else { return nil }
+        return exp(ratios.map { log($0) }.reduce(0, +) / Double(ratios.count)) - 1
+    }
+
     /// How many benchmarks have `verdict`.
     public func count(_ verdict: Verdict) -> Int {
         benchmarks.filter { $0.verdict == verdict }.count

@@ -13,6 +13,8 @@ public struct BenchmarkMeasurement: Sendable {
     /// Why it did not complete, if it did not. A failed benchmark is an error, never a pass,
     /// whatever its rounds show.
     public var failure: BenchmarkFailure?
+    /// Wall time of its own set-up, probe, warmups and rounds, in nanoseconds.
+    public var elapsedNanoseconds: UInt64
 
     /// Creates a measurement.
     public init(
@@ -21,7 +23,8 @@ public struct BenchmarkMeasurement: Sendable {
         configuration: ResolvedConfiguration,
         timing: TimingPlan?,
         rounds: [RoundMeasurement],
-        failure: BenchmarkFailure? = nil
+        failure: BenchmarkFailure? = nil,
+        elapsedNanoseconds: UInt64 = 0
     ) {
         self.name = name
         self.suite = suite
@@ -29,6 +32,7 @@ public struct BenchmarkMeasurement: Sendable {
         self.timing = timing
         self.rounds = rounds
         self.failure = failure
+        self.elapsedNanoseconds = elapsedNanoseconds
     }
 }
 

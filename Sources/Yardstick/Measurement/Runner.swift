@@ -399,7 +399,8 @@ private final class Session {
             configuration: entry.configuration,
             timing: timing,
             rounds: rounds,
-            failure: failure
+            failure: failure,
+            elapsedNanoseconds: elapsedNanoseconds
         )
     }
 }

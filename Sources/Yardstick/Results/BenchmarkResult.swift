@@ -32,6 +32,9 @@ public struct BenchmarkResult: Sendable, Codable {
     public var dispersion: RoundDispersion?
     /// Raw samples, evenly thinned to at most ``RecordedSamples/cap``.
     public var samples: RecordedSamples
+    /// Wall time of its own set-up, probe, warmups and rounds, in seconds; summed over
+    /// processes when several measured it. Absent from files written before it was recorded.
+    public var elapsedSeconds: Double?
 
     /// Why a benchmark failed.
     public struct Failure: Sendable, Hashable, Codable {
@@ -66,7 +69,8 @@ public struct BenchmarkResult: Sendable, Codable {
             batchSize: measurement.timing?.batchSize,
             rounds: measurement.rounds.compactMap(RoundRecord.init),
             samples: measurement.rounds.flatMap(\.samples),
-            sampleCap: sampleCap
+            sampleCap: sampleCap,
+            elapsedSeconds: Double(measurement.elapsedNanoseconds) / 1e9
         )
     }
 
@@ -81,7 +85,8 @@ public struct BenchmarkResult: Sendable, Codable {
         rounds: [RoundRecord],
         samples all: [Double],
         sampleCap: Int,
-        totalSamples: Int? = nil
+        totalSamples: Int? = nil,
+        elapsedSeconds: Double? = nil
     ) {
         self.name = name
         self.suite = suite
@@ -89,6 +94,7 @@ public struct BenchmarkResult: Sendable, Codable {
         self.failure = failure
         self.batchSize = batchSize
         self.rounds = rounds
+        self.elapsedSeconds = elapsedSeconds
         samples = RecordedSamples(all, cap: sampleCap)
         samples.total = totalSamples ?? all.count
         cpuNanosecondsPerCall = Sample(rounds.compactMap(\.cpuNanosecondsPerCall))?.median
@@ -133,7 +139,8 @@ public struct BenchmarkResult: Sendable, Codable {
             },
             samples: parts.flatMap(\.result.samples.values),
             sampleCap: sampleCap,
-            totalSamples: parts.map(\.result.samples.total).reduce(0, +)
+            totalSamples: parts.map(\.result.samples.total).reduce(0, +),
+            elapsedSeconds: parts.compactMap(\.result.elapsedSeconds).reduce(0, +)
         )
     }
 }

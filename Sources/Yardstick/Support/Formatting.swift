@@ -50,6 +50,29 @@ enum Formatting {
         return formatter.string(from: date)
     }
 
+    /// A length of time for people: `45 seconds`, `3.2 hours`, `2.0 days`.
+    static func age(seconds: Double) -> String {
+        let magnitude = abs(seconds)
+        switch magnitude {
+        case ..<90: return "\(Int(magnitude.rounded())) seconds"
+        case ..<5_400: return "\(significant(magnitude / 60)) minutes"
+        case ..<129_600: return "\(significant(magnitude / 3_600)) hours"
+        default: return "\(significant(magnitude / 86_400)) days"
+        }
+    }
+
+    /// Bytes in binary units: `23.5 GiB`.
+    static func bytes(_ count: UInt64) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+        var value = Double(count)
+        var unit = 0
+        while value >= 1_024, unit < units.count - 1 {
+            value /= 1_024
+            unit += 1
+        }
+        return "\(significant(value)) \(units[unit])"
+    }
+
     /// A ratio to two decimals: `1.67x`.
     static func ratio(_ value: Double) -> String {
         String(format: "%.2fx", value)
