@@ -1,0 +1,122 @@
+import Foundation
+
+/// The run as GitHub-flavoured Markdown: a headline with the outcome and the counts per
+/// verdict, the baseline and environment, a table per suite with a geometric-mean row, and
+/// what failed and why. Plain Markdown, so it reads in a terminal too.
+public struct MarkdownReport {
+    private let input: ReportInput
+
+    /// A report of `input`.
+    public init(_ input: ReportInput) {
+        self.input = input
+    }
+
+    /// The Markdown text.
+    public func render() -> String {
+        var lines = ["## Benchmarks: \(input.outcome)", "", headline(), ""]
+        lines += context()
+        for suite in input.suites {
+            lines += ["", "### \(suite.name)", ""]
+            lines += table(suite.name, rows: suite.rows)
+        }
+        lines += notes()
+        lines += [
+            "",
+            "_change: this run's median of round medians over the baseline's; interval: 95% percentile bootstrap; "
+                + "p: Mann-Whitney U on round values, Holm-adjusted per suite; noise: how far the benchmark moves with no "
+                + "code change; ~: unchanged._",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func headline() -> String {
+        let results = input.results
+        guard let judgement = results.judgement else { return "\(Formatting.counted(results.benchmarks.count, "benchmark"))." }
+        let counts = Verdict.allCases.compactMap { verdict -> String? in
+            let count = judgement.count(verdict)
+            guard count > 0 else { return nil }
+            let failing = judgement.failures.contains { $0.verdict == verdict }
+            return failing ? "**\(count) \(verdict.rawValue)**" : "\(count) \(verdict.rawValue)"
+        }
+        guard let baseline = judgement.baseline else {
+            return counts.joined(separator: ", ") + ", not judged against a baseline (none given or recorded)."
+        }
+        let age = Formatting.age(seconds: results.startedAt.timeIntervalSince(baseline.recordedAt))
+        var text = counts.joined(separator: ", ") + " against baseline `\(baseline.name)`, recorded "
+            + "\(Formatting.timestamp(baseline.recordedAt)) (\(age) before this run) in \(Formatting.counted(baseline.processes, "process"))"
+        if let commit = baseline.gitCommit { text += " at `\(commit.prefix(10))`" }
+        return text + "."
+    }
+
+    private func context() -> [String] {
+        let environment = input.results.environment
+        var run = "This run: \(environment.buildConfiguration.rawValue) build"
+        if let commit = environment.gitCommit { run += " of `\(commit.prefix(10))`" }
+        run += ", \(environment.cpuModel) × \(environment.logicalCores), \(Formatting.bytes(environment.memoryBytes)), "
+            + "\(environment.operatingSystem), kernel \(environment.kernel), Swift \(environment.swiftVersion)"
+        if input.results.processes > 1 { run += ", \(Formatting.counted(input.results.processes, "process"))" }
+        var lines = [run + "."]
+        let differences = input.results.judgement?.environmentDifferences ?? []
+        if !differences.isEmpty {
+            lines += ["", "> **The baseline's environment differs:** "
+                + differences.map { $0.summary + ($0.isBlocking ? "" : " (does not block judging)") }.joined(separator: "; ") + "."]
+        }
+        for warning in input.results.judgement?.warnings ?? [] {
+            lines += ["", "> \(warning)."]
+        }
+        return lines
+    }
+
+    private func table(_ suite: String, rows: [(result: BenchmarkResult?, judgement: BenchmarkJudgement?)]) -> [String] {
+        var lines = [
+            "| benchmark | baseline p50 | current p50 | change | 95% interval | p | noise | verdict | baseline p99 | current p99 |",
+            "| :-- | --: | --: | --: | :-: | --: | --: | :-- | --: | --: |",
+        ]
+        for row in rows {
+            let name = row.result?.name ?? row.judgement?.name ?? ""
+            let verdict = row.judgement?.verdict.symbol ?? (row.result?.failure == nil ? "" : Verdict.error.rawValue)
+            let currentP99 = row.result?.summary.map { Formatting.duration(nanoseconds: $0.percentiles.p99) } ?? ""
+            let baselineP99 = input.baseline?.benchmark(named: name)?.summary.map { Formatting.duration(nanoseconds: $0.percentiles.p99) } ?? ""
+            var cells = [Escaping.markdownCell(name)]
+            if let median = row.judgement?.median {
+                cells += [
+                    Formatting.duration(nanoseconds: median.baselineNanoseconds),
+                    Formatting.duration(nanoseconds: median.currentNanoseconds),
+                    Formatting.signedPercent(median.change.point),
+                    "\(Formatting.signedPercent(median.change.lower)) … \(Formatting.signedPercent(median.change.upper))",
+                    Formatting.pValue(median.adjustedPValue),
+                    "±" + Formatting.percent(median.minimumDetectableChange),
+                ]
+            } else {
+                let current = row.result?.summary.map { Formatting.duration(nanoseconds: $0.percentiles.p50) } ?? ""
+                cells += ["", current, "", "", "", ""]
+            }
+            cells += [verdict, baselineP99, currentP99]
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        if let geometricMean = input.results.judgement?.geometricMeanChange(suite: suite) {
+            lines.append("| **geometric mean** | | | **\(Formatting.signedPercent(geometricMean))** | | | | | | |")
+        }
+        return lines
+    }
+
+    private func notes() -> [String] {
+        guard let judgement = input.results.judgement else {
+            let errors = input.results.benchmarks.filter { $0.failure != nil }
+            return errors.isEmpty ? [] : ["", "### Errors", ""] + errors.map { "- **\($0.name)**: \($0.failure!.message)" }
+        }
+        let failing = Set(judgement.failures.map(\.name))
+        var lines: [String] = []
+        let failures = judgement.benchmarks.filter { failing.contains($0.name) }
+        if !failures.isEmpty {
+            lines += ["", "### What failed", ""]
+            lines += failures.map { "- **\($0.name)** \($0.verdict.rawValue): \($0.reasons.joined(separator: "; "))" }
+        }
+        let others = judgement.benchmarks.filter { !failing.contains($0.name) && $0.verdict != .unchanged && !$0.reasons.isEmpty }
+        if !others.isEmpty {
+            lines += ["", "### Notes", ""]
+            lines += others.map { "- **\($0.name)** \($0.verdict.rawValue): \($0.reasons.joined(separator: "; "))" }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// The run in the Prometheus text exposition format, for node_exporter's textfile collector or
+/// a Pushgateway. Samples carry no timestamps (the textfile collector refuses them); the run's
+/// time is a metric of its own.
+///
+/// - `yardstick_benchmark_seconds` (summary): wall time per call at p50 … p99.9, with `_sum`
+///   and `_count` over all samples.
+/// - `yardstick_benchmark_cpu_seconds` (gauge): CPU time per call.
+/// - `yardstick_benchmark_throughput` (gauge): units per second at p50, labelled with the unit.
+/// - `yardstick_benchmark_regressed` (gauge): 1 when the benchmark regressed, else 0.
+/// - `yardstick_benchmark_verdict` (gauge): 1 for the benchmark's verdict, labelled with it.
+/// - `yardstick_benchmark_change_ratio` (gauge): median change against the baseline.
+/// - `yardstick_run_timestamp_seconds` (gauge): when the run finished, Unix time.
+public struct PrometheusReport {
+    private let input: ReportInput
+
+    /// A report of `input`.
+    public init(_ input: ReportInput) {
+        self.input = input
+    }
+
+    /// The exposition text.
+    public func render() -> String {
+        let results = input.results
+        let judgements = results.judgement?.benchmarks ?? []
+        var families: [String] = []
+
+        var timing: [String] = []
+        var cpu: [String] = []
+        var throughput: [String] = []
+        for benchmark in results.benchmarks {
+            let labels = "benchmark=\"\(Escaping.prometheusLabel(benchmark.name))\",suite=\"\(Escaping.prometheusLabel(benchmark.suite))\""
+            if let summary = benchmark.summary {
+                for percentile in Percentile.allCases {
+                    timing.append("yardstick_benchmark_seconds{\(labels),quantile=\"\(percentile.fraction)\"} \(number(summary.percentiles[percentile] / 1e9))")
+                }
+                timing.append("yardstick_benchmark_seconds_sum{\(labels)} \(number(summary.mean * Double(summary.count) / 1e9))")
+                timing.append("yardstick_benchmark_seconds_count{\(labels)} \(summary.count)")
+            }
+            if let perCall = benchmark.cpuNanosecondsPerCall {
+                cpu.append("yardstick_benchmark_cpu_seconds{\(labels)} \(number(perCall / 1e9))")
+            }
+            if let rate = benchmark.throughput {
+                throughput.append("yardstick_benchmark_throughput{\(labels),unit=\"\(Escaping.prometheusLabel(rate.unit))\"} \(number(rate.perSecond))")
+            }
+        }
+        families.append(family("yardstick_benchmark_seconds", "summary", "Wall time per call of a benchmark, in seconds.", timing))
+        families.append(family("yardstick_benchmark_cpu_seconds", "gauge", "Process CPU time per call of a benchmark, in seconds.", cpu))
+        families.append(family("yardstick_benchmark_throughput", "gauge", "Units a benchmark processes per second at its median.", throughput))
+
+        var regressed: [String] = []
+        var verdicts: [String] = []
+        var changes: [String] = []
+        for judgement in judgements {
+            let labels = "benchmark=\"\(Escaping.prometheusLabel(judgement.name))\",suite=\"\(Escaping.prometheusLabel(judgement.suite))\""
+            regressed.append("yardstick_benchmark_regressed{\(labels)} \(judgement.verdict == .regressed ? 1 : 0)")
+            verdicts.append("yardstick_benchmark_verdict{\(labels),verdict=\"\(judgement.verdict.rawValue)\"} 1")
+            if let median = judgement.median {
+                changes.append("yardstick_benchmark_change_ratio{\(labels)} \(number(median.change.point))")
+            }
+        }
+        families.append(family("yardstick_benchmark_regressed", "gauge", "1 when the benchmark regressed against its baseline, else 0.", regressed))
+        families.append(family("yardstick_benchmark_verdict", "gauge", "1, labelled with the benchmark's verdict against its baseline.", verdicts))
+        families.append(family("yardstick_benchmark_change_ratio", "gauge", "Change of the median against the baseline: current / baseline - 1.", changes))
+        families.append(family(
+            "yardstick_run_timestamp_seconds", "gauge", "When the benchmark run finished, in seconds since the Unix epoch.",
+            ["yardstick_run_timestamp_seconds \(String(format: "%.3f", results.finishedAt.timeIntervalSince1970))"]
+        ))
+        return families.filter { !$0.isEmpty }.joined(separator: "\n") + "\n"
+    }
+
+    private func family(_ name: String, _ type: String, _ help: String, _ samples: [String]) -> String {
+        guard !samples.isEmpty else { return "" }
+        return (["# HELP \(name) \(help)", "# TYPE \(name) \(type)"] + samples).joined(separator: "\n")
+    }
+
+    /// A number as Prometheus parses it, to nine significant digits: dividing nanoseconds by
+    /// 10⁹ leaves binary noise in the last of seventeen.
+    private func number(_ value: Double) -> String {
+        value.isFinite ? String(format: "%.9g", value) : (value.isNaN ? "NaN" : value > 0 ? "+Inf" : "-Inf")
+    }
+}
