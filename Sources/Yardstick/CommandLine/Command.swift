@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the user asked `bench` to do, parsed and validated, before anything runs.
 enum Command: Equatable {
     /// Measure the selected benchmarks, judge them against a baseline, and report.
@@ -8,6 +10,8 @@ enum Command: Equatable {
     case updateBaseline(BaselineUpdateOptions)
     /// Judge one results file against another without measuring anything.
     case compare(CompareOptions)
+    /// Render a saved run's reports again.
+    case report(ReportOptions)
     /// Print help for a subcommand, or the overview when `nil`.
     case help(subcommand: String?)
     /// Print the version.
@@ -79,7 +83,7 @@ struct CompareOptions: Equatable {
 /// The first argument may name a subcommand (`run`, `list`, `baseline update`, `compare`,
 /// `help`); without one, `bench` means `bench run`.
 enum CommandParser {
-    static let subcommands = ["run", "list", "baseline", "compare", "help"]
+    static let subcommands = ["run", "list", "baseline", "compare", "report", "help"]
 
     static let helpOption = OptionSpec(name: "--help", short: "-h", help: "Show help for this command.")
 
@@ -132,6 +136,14 @@ enum CommandParser {
 
     static let compareOptions: [OptionSpec] = judgementOptions + [helpOption]
 
+    static let reportOptions: [OptionSpec] = [
+        OptionSpec(name: "--from", valueName: "FILE", help: "The results file to render (required)."),
+        OptionSpec(name: "--format", valueName: "LIST", help: "Comma-separated: md, html, junit, json, prom (default: all)."),
+        OptionSpec(name: "--output", valueName: "DIR", help: "Directory for the files (default: reports)."),
+        baselinesOption,
+        helpOption,
+    ]
+
     static func parse(_ arguments: [String]) throws(CommandLineError) -> Command {
         guard let first = arguments.first else { return .run(RunOptions()) }
         if first.hasPrefix("-") {
@@ -154,6 +166,8 @@ enum CommandParser {
             return try parseBaseline(rest)
         case "compare":
             return try parseCompare(rest)
+        case "report":
+            return try parseReport(rest)
         case "help":
             guard rest.count <= 1 else { throw .usage("'bench help' takes at most one subcommand name") }
             if let topic = rest.first, !subcommands.contains(topic) {
@@ -222,6 +236,31 @@ enum CommandParser {
             currentPath: parsed.positionals[1],
             judgement: try judgement(parsed)
         ))
+    }
+
+    private static func parseReport(_ arguments: ArraySlice<String>) throws(CommandLineError) -> Command {
+        let parsed = try ArgumentParser.parse(arguments, options: reportOptions, command: "report")
+        if parsed.has("--help") { return .help(subcommand: "report") }
+        try rejectPositionals(parsed, command: "report")
+        guard let source = parsed.value("--from") else {
+            throw .usage("'bench report' needs --from FILE, the results file to render")
+        }
+        var options = ReportOptions(source: source)
+        if let list = parsed.value("--format") {
+            var formats: [ReportFormat] = []
+            for name in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                guard let format = ReportFormat(rawValue: name) else {
+                    let known = ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw .usage("--format: unknown report format '\(name)' (expected some of: \(known))")
+                }
+                if !formats.contains(format) { formats.append(format) }
+            }
+            if formats.isEmpty { throw .usage("--format needs at least one format") }
+            options.formats = formats
+        }
+        options.outputDirectory = try directory(parsed, "--output") ?? options.outputDirectory
+        options.baselinesDirectory = try directory(parsed, "--baselines") ?? options.baselinesDirectory
+        return .report(options)
     }
 
     private static func measurement(_ parsed: ParsedArguments, processesByDefault: Int) throws(CommandLineError) -> MeasurementOptions {

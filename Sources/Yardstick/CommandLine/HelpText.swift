@@ -5,12 +5,16 @@ enum HelpText {
         """
         bench: run benchmark suites, judge them against a baseline, and report.
 
+        Every run writes to OUTPUT (default: reports): results.json, report.md, junit.xml,
+        report.html and metrics.prom; with GITHUB_STEP_SUMMARY set, the Markdown is appended there.
+
         USAGE
           bench [run] [OPTIONS]            measure, judge against baselines/default.json when it
                                            exists, write reports/results.json (the default)
           bench list [--filter RE]         list suites and benchmarks with their configuration
           bench baseline update [OPTIONS]  measure (or take --from FILE) and bless a baseline
           bench compare OLD.json NEW.json  judge one results file against another
+          bench report --from FILE         render a saved run's reports again
           bench help [SUBCOMMAND]          show help
           bench --version                  print the version
 
@@ -79,8 +83,20 @@ enum HelpText {
 
             \(exitCodes)
             """
+        case "report":
+            return """
+            USAGE
+              bench report --from FILE [OPTIONS]
+
+            Renders a saved results file again: Markdown, HTML, JUnit XML, JSON, Prometheus
+            text. The charts compare with the judged baseline when it is still in the store.
+
+            OPTIONS
+            \(options(CommandParser.reportOptions))
+
+            """
         case "help":
-            return "USAGE\n  bench help [SUBCOMMAND]\n\nShows help for a subcommand: run, list, baseline, compare.\n"
+            return "USAGE\n  bench help [SUBCOMMAND]\n\nShows help for a subcommand: run, list, baseline, compare, report.\n"
         default:
             return """
             USAGE

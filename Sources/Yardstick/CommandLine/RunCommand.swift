@@ -12,13 +12,13 @@ struct RunCommand {
         warnIfDebugBuild(console)
         var results = try await measure(plan, options: options.measurement, console: console)
         let selection = options.measurement.filters.compactMap { try? NameFilter($0) }
+        let history = baseline.map { BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory)).history(of: $0.name) } ?? []
         results.judgement = Judge(options: options.judgement).judge(
-            results, against: baseline?.results, baselineName: baseline?.name ?? "", selection: selection,
-            history: baseline.map { BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory)).history(of: $0.name) } ?? []
+            results, against: baseline?.results, baselineName: baseline?.name ?? "", selection: selection, history: history
         )
-        let resultsURL = URL(fileURLWithPath: options.outputDirectory).appendingPathComponent("results.json")
         do {
-            try ResultsFile.write(results, to: resultsURL)
+            try ReportWriter(directory: URL(fileURLWithPath: options.outputDirectory))
+                .write(ReportInput(results: results, baseline: baseline?.results, history: history))
         } catch {
             throw .output(error.description)
         }
