@@ -13,7 +13,7 @@ let package = Package(
         // The reference suites that `swift run -c release bench` runs.
         .target(name: "ReferenceBenchmarks", dependencies: ["Yardstick"], path: "Benchmarks"),
         .executableTarget(name: "bench", dependencies: ["Yardstick", "ReferenceBenchmarks"]),
-        .testTarget(name: "YardstickTests", dependencies: ["Yardstick"]),
+        .testTarget(name: "YardstickTests", dependencies: ["Yardstick"], exclude: ["Reports/Golden"]),
         // Suites that throw, run past their time limit or hang, for tests of real processes.
         .executableTarget(name: "YardstickFixtureBench", dependencies: ["Yardstick"], path: "Tests/FixtureBench"),
         // Drives the real executables, so it depends on them to have them built.

@@ -17,10 +17,13 @@ enum Executable: String {
 
     /// Runs the executable with `arguments` in `directory`: by default a fresh empty directory,
     /// so that the package's own `baselines/` and `reports/` are neither read nor written.
-    func run(_ arguments: [String], in directory: URL? = nil) throws -> ProcessResult {
+    func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment
+            .filter { $0.key != "GITHUB_STEP_SUMMARY" }
+            .merging(environment) { $1 }
         let workingDirectory = try directory ?? temporaryDirectory()
         defer { if directory == nil { try? FileManager.default.removeItem(at: workingDirectory) } }
         process.currentDirectoryURL = workingDirectory

@@ -76,6 +76,16 @@ final class CommandParserTests: XCTestCase {
         )
     }
 
+    func testReport() throws {
+        XCTAssertEqual(try CommandParser.parse(["report", "--from", "r.json"]), .report(ReportOptions(source: "r.json")))
+        XCTAssertEqual(
+            try CommandParser.parse(["report", "--from", "r.json", "--format", "md, junit,md", "--output", "out", "--baselines", "b"]),
+            .report(ReportOptions(source: "r.json", formats: [.md, .junit], outputDirectory: "out", baselinesDirectory: "b"))
+        )
+        XCTAssertEqual(error(["report"]), "'bench report' needs --from FILE, the results file to render")
+        XCTAssertEqual(error(["report", "--from", "r.json", "--format", "md,pdf"]), "--format: unknown report format 'pdf' (expected some of: json, md, junit, html, prom)")
+    }
+
     func testHelpAndVersion() throws {
         XCTAssertEqual(try CommandParser.parse(["--help"]), .help(subcommand: nil))
         XCTAssertEqual(try CommandParser.parse(["-h"]), .help(subcommand: nil))
@@ -95,7 +105,7 @@ final class CommandParserTests: XCTestCase {
         XCTAssertEqual(error(["--iteratons", "5"]), "unknown option '--iteratons' for 'bench run' (did you mean '--iterations'?)")
         XCTAssertEqual(error(["--colour"]), "unknown option '--colour' for 'bench run'")
         XCTAssertEqual(error(["rn"]), "unknown subcommand 'rn' (did you mean 'run'?)")
-        XCTAssertEqual(error(["bake"]), "unknown subcommand 'bake' (expected one of: run, list, baseline, compare, help)")
+        XCTAssertEqual(error(["bake"]), "unknown subcommand 'bake' (expected one of: run, list, baseline, compare, report, help)")
         XCTAssertEqual(error(["--rounds"]), "--rounds needs a value (N)")
         XCTAssertEqual(error(["--filter", "--rounds", "3"]), "--filter needs a value (REGEX)")
         XCTAssertEqual(error(["--rounds", "0"]), "--rounds expects a whole number from 1 to 100000, got '0'")
@@ -108,7 +118,7 @@ final class CommandParserTests: XCTestCase {
         XCTAssertEqual(error(["list", "--rounds", "3"]), "unknown option '--rounds' for 'bench list'")
         XCTAssertEqual(error(["--version", "--quiet"]), "--version takes no other arguments")
         XCTAssertEqual(error(["--output", ""]), "--output needs a directory, got an empty string")
-        XCTAssertEqual(error(["help", "bake"]), "unknown subcommand 'bake' (expected one of: run, list, baseline, compare, help)")
+        XCTAssertEqual(error(["help", "bake"]), "unknown subcommand 'bake' (expected one of: run, list, baseline, compare, report, help)")
         XCTAssertEqual(error(["--tolerance", "fast"]), "--tolerance expects a percentage such as 8% or a duration such as 2us, got 'fast'")
         XCTAssertEqual(error(["--alpha", "1.5"]), "--alpha expects a number between 0 and 1 such as 0.01, got '1.5'")
         XCTAssertEqual(error(["--baseline", "x", "--no-baseline"]), "--baseline and --no-baseline exclude each other")

@@ -1,0 +1,24 @@
+import Foundation
+import XCTest
+@testable import Yardstick
+
+/// Markdown, JUnit XML and Prometheus text of a fixed judged run, compared byte for byte with
+/// the files in `Golden/`. After an intended change, regenerate them with
+/// `YARDSTICK_UPDATE_GOLDEN=1 swift test --filter GoldenFileTests` and read the diff.
+final class GoldenFileTests: XCTestCase {
+    private func check(_ format: ReportFormat, file: StaticString = #filePath, line: UInt = #line) throws {
+        let rendered = try format.render(ReportFixtures.input())
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Golden").appendingPathComponent(format.fileName)
+        if ProcessInfo.processInfo.environment["YARDSTICK_UPDATE_GOLDEN"] == "1" {
+            try rendered.write(to: golden, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        XCTAssertEqual(rendered, expected, "\(format.fileName) differs from its golden file", file: file, line: line)
+    }
+
+    func testMarkdown() throws { try check(.md) }
+    func testJUnit() throws { try check(.junit) }
+    func testPrometheus() throws { try check(.prom) }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import XCTest
+@testable import Yardstick
+
+final class HTMLReportTests: XCTestCase {
+    func testPageIsSelfContainedWithAChartAndAWordedVerdictPerBenchmark() {
+        var input = ReportFixtures.input()
+        input.history = (1...3).map { day in
+            var record = BaselineHistoryRecord(input.baseline!)
+            record.recordedAt = input.results.startedAt.addingTimeInterval(-86_400 * Double(day))
+            return record
+        }
+        let html = HTMLReport(input).render()
+        XCTAssertFalse(html.contains("<script"), "no scripts")
+        XCTAssertFalse(html.contains("src=\"http"), "nothing fetched")
+        XCTAssertFalse(html.contains("href=\"http"), "no external links or stylesheets")
+        XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
+        // One distribution chart per benchmark with samples, one trend per benchmark in history.
+        XCTAssertEqual(html.components(separatedBy: "<title>Distribution of time per call:").count - 1, 5)
+        XCTAssertEqual(html.components(separatedBy: "<title>Trend of the median:").count - 1, 4)
+        for verdict in ["✗ regressed", "≈ noisy", "~ unchanged", "⚠ error", "+ new", "✗ missing", "✗ over-budget"] {
+            XCTAssertTrue(html.contains(verdict), "verdict shown in words: \(verdict)")
+        }
+        XCTAssertTrue(html.contains("<h1>Benchmarks: <span class=\"verdict regressed\">✗ FAIL</span></h1>"))
+        XCTAssertTrue(html.contains("Environment differs from the baseline: kernel: &apos;6.1.0&apos; in the baseline, &apos;6.1.1&apos; now (does not block judging)"))
+    }
+
+    func testTextIsEscaped() {
+        var input = ReportFixtures.input()
+        input.results.benchmarks[3].failure = .init(kind: "body", message: "threw <script>alert(1)</script> & failed")
+        input.results.judgement = Judge(options: JudgementOptions(resamples: 500)).judge(input.results, against: input.baseline, baselineName: "default")
+        let html = HTMLReport(input).render()
+        XCTAssertFalse(html.contains("<script>"))
+        XCTAssertTrue(html.contains("threw &lt;script&gt;alert(1)&lt;/script&gt; &amp; failed"))
+    }
+}

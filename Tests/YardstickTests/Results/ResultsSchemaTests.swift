@@ -1,0 +1,30 @@
+import Foundation
+import XCTest
+@testable import Yardstick
+
+/// `docs/results.schema.json` against what the encoder writes, for a run that fills every
+/// optional field: kept in step with the code by this test and, with a full validator, by CI.
+final class ResultsSchemaTests: XCTestCase {
+    private let schemaURL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("docs/results.schema.json")
+
+    func testAFullyPopulatedRunMatchesTheSchema() throws {
+        var results = ReportFixtures.input().results
+        results.benchmarks[0].configuration.gates = [.wallTime(.p99, tolerance: .absolute(.microseconds(2))), .cpuTime(tolerance: .percent(10))]
+        results.benchmarks[0].configuration.timing = .batched(size: 32)
+        results.judgement?.options.tolerance = .percent(8)
+        results.judgement?.options.alpha = 0.001
+        results.judgement?.environmentDifferences.append(EnvironmentDifference(field: "cpuModel", baseline: "a", current: "b", isBlocking: true))
+        XCTAssertNotNil(results.benchmarks[1].dispersion?.clusters, "the fixture has a two-level benchmark")
+        let json = try JSONSerialization.jsonObject(with: try ResultsFile.encode(results))
+        XCTAssertEqual(try SchemaCheck(schemaURL).problems(of: json), [])
+    }
+
+    func testTheCheckerCatchesAFieldTheSchemaLacks() throws {
+        var object = try JSONSerialization.jsonObject(with: try ResultsFile.encode(ReportFixtures.input().results)) as! [String: Any]
+        object["surprise"] = 1
+        object.removeValue(forKey: "environment")
+        XCTAssertEqual(Set(try SchemaCheck(schemaURL).problems(of: object)), ["$: 'surprise' is not in the schema", "$: lacks required 'environment'"])
+    }
+}
