@@ -72,6 +72,8 @@ struct ProcessFanOut {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        // Only the parent writes reports: a child's partial report must not reach the step summary.
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "GITHUB_STEP_SUMMARY" }
         process.standardOutput = FileHandle.nullDevice
         do {
             try process.run()

@@ -11,15 +11,20 @@ struct ReportCommand {
         } catch {
             throw .input(error.description)
         }
-        // The judged baseline, for the charts, when it is still in the store.
+        // The judged baseline, for the charts, when the store still holds that very one (an
+        // update since would show other figures than the verdicts were reached with).
         var baseline: RunResults?
         var history: [BaselineHistoryRecord] = []
-        if let name = results.judgement?.baseline?.name {
+        if let judged = results.judgement?.baseline {
             let store = BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory))
-            baseline = try? store.load(name)
-            history = store.history(of: name)
-            if baseline == nil {
-                console.error("bench: note: baseline '\(name)' is not in \(options.baselinesDirectory); charts show this run alone\n")
+            if let stored = try? store.load(judged.name), stored.finishedAt == judged.recordedAt {
+                baseline = stored
+                history = store.history(of: judged.name).filter { $0.recordedAt <= judged.recordedAt }
+            } else {
+                console.error(
+                    "bench: note: baseline '\(judged.name)' as judged (recorded \(Timestamp.format(judged.recordedAt))) is not in "
+                        + "\(options.baselinesDirectory); charts show this run alone\n"
+                )
             }
         }
         let writer = ReportWriter(directory: URL(fileURLWithPath: options.outputDirectory), formats: options.formats)

@@ -3,11 +3,19 @@ import Foundation
 /// Two empirical cumulative distributions of time per call, this run's against the
 /// baseline's, with p50 and p99 marked on each: the share of calls (up the axis) that took at
 /// most a given time (along it). A shift right is a slowdown; a longer right tail is worse
-/// outliers.
+/// outliers. The curves are drawn from the recorded (thinned) samples; the markers come from
+/// the statistics of every sample, so they agree with the tables. The axis ends just past the
+/// larger p99, where the body of the distribution is; the slowest 1% run off the right edge.
 struct DistributionChart {
+    /// One side: the recorded samples for the curve, the statistics of all samples for markers.
+    struct Side {
+        var curve: Sample
+        var summary: Summary
+    }
+
     let name: String
-    let current: Sample
-    let baseline: Sample?
+    let current: Side
+    let baseline: Side?
     let isBatched: Bool
 
     private let width = 640.0, height = 300.0
@@ -15,10 +23,9 @@ struct DistributionChart {
 
     func render() -> String {
         var canvas = SVGCanvas(width: width, height: height)
-        let all = [current] + (baseline.map { [$0] } ?? [])
-        // The axis ends at the largest p99.9, so one stray sample cannot flatten the picture.
-        let low = all.map(\.min).min()!, high = all.map { $0.percentile(0.999) }.max()!
-        let x = ChartScale(low, high, to: left, width - right, logarithmic: high / max(low, 1e-9) > 4)
+        let sides = [current] + (baseline.map { [$0] } ?? [])
+        let low = sides.map(\.summary.min).min()!, high = sides.map(\.summary.percentiles.p99).max()! * 1.15
+        let x = ChartScale(low, high, to: left, width - right, logarithmic: high / max(low, 1e-9) >= 10)
         let y = ChartScale(0, 1, to: height - bottom, top)
 
         for tick in x.ticks() {
@@ -30,36 +37,39 @@ struct DistributionChart {
             canvas.text(left - 6, y(tick) + 4, "\(Int(tick * 100))%", anchor: .end, size: 11, fill: ChartColor.axis)
         }
         canvas.line(left, height - bottom, width - right, height - bottom, stroke: ChartColor.axis)
-        canvas.text((left + width - right) / 2, height - 8, isBatched ? "time per call (batch means)" : "time per call",
+        canvas.text((left + width - right) / 2, height - 8,
+                    (isBatched ? "time per call (batch means)" : "time per call") + "; the axis ends just past p99",
                     anchor: .middle, size: 11, fill: ChartColor.axis)
 
         if let baseline {
-            canvas.polyline(curve(baseline, x, y), stroke: ChartColor.baseline, dash: "6 4")
+            canvas.polyline(curve(baseline.curve, x, y), stroke: ChartColor.baseline, dash: "6 4")
         }
-        canvas.polyline(curve(current, x, y), stroke: ChartColor.current)
+        canvas.polyline(curve(current.curve, x, y), stroke: ChartColor.current)
 
         // Markers: p50 and p99 of each, tagged beside the dot; the values are in the caption.
-        let sides = [(current, ChartColor.current, 1.0)] + (baseline.map { [($0, ChartColor.baseline, -1.0)] } ?? [])
-        for (sample, color, side) in sides {
+        let marked = [(current, ChartColor.current, 1.0)] + (baseline.map { [($0, ChartColor.baseline, -1.0)] } ?? [])
+        for (data, color, side) in marked {
             for (p, name) in [(0.5, "p50"), (0.99, "p99")] {
-                let value = sample.percentile(p)
+                let value = data.summary.percentiles[p == 0.5 ? .p50 : .p99]
                 canvas.line(x(value), y(p), x(value), height - bottom, stroke: color, width: 1, dash: "2 2")
                 canvas.circle(x(value), y(p), radius: 3.5, fill: color)
                 canvas.text(x(value) + 6 * side, y(p) + (side > 0 ? -6 : 14), name, anchor: side > 0 ? .start : .end, size: 10, fill: color)
             }
         }
         canvas.line(left, 14, left + 24, 14, stroke: ChartColor.current, width: 2)
-        canvas.text(left + 30, 18, "this run (\(Formatting.count(current.count)) samples)", size: 12)
+        canvas.text(left + 30, 18, "this run (\(Formatting.count(current.summary.count)) samples)", size: 12)
         if let baseline {
             canvas.line(left + 230, 14, left + 254, 14, stroke: ChartColor.baseline, width: 2, dash: "6 4")
-            canvas.text(left + 260, 18, "baseline (\(Formatting.count(baseline.count)) samples)", size: 12)
+            canvas.text(left + 260, 18, "baseline (\(Formatting.count(baseline.summary.count)) samples)", size: 12)
         }
 
         var description = "Cumulative share of calls against time per call for \(name) in this run"
         description += baseline == nil ? "." : " (solid) and in the baseline (dashed)."
-        description += " This run: p50 \(Formatting.duration(nanoseconds: current.median)), p99 \(Formatting.duration(nanoseconds: current.percentile(0.99)))."
+        description += " This run: p50 \(Formatting.duration(nanoseconds: current.summary.percentiles.p50)), "
+            + "p99 \(Formatting.duration(nanoseconds: current.summary.percentiles.p99))."
         if let baseline {
-            description += " Baseline: p50 \(Formatting.duration(nanoseconds: baseline.median)), p99 \(Formatting.duration(nanoseconds: baseline.percentile(0.99)))."
+            description += " Baseline: p50 \(Formatting.duration(nanoseconds: baseline.summary.percentiles.p50)), "
+                + "p99 \(Formatting.duration(nanoseconds: baseline.summary.percentiles.p99))."
         }
         return canvas.render(title: "Distribution of time per call: \(name)", description: description)
     }

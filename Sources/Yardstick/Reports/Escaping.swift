@@ -1,6 +1,8 @@
 /// Escaping text for the formats reports are written in.
 enum Escaping {
-    /// Text for XML and HTML content and attribute values.
+    /// Text for XML and HTML content and attribute values. Line breaks and tabs become
+    /// character references, so attribute values keep them; characters XML 1.0 forbids even
+    /// escaped (most controls, U+FFFE, U+FFFF) become U+FFFD.
     static func xml(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.count)
@@ -11,20 +13,30 @@ enum Escaping {
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
             case "'": escaped += "&apos;"
-            // XML 1.0 forbids most control characters, even escaped.
-            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20: escaped += "\u{FFFD}"
+            case "\t": escaped += "&#9;"
+            case "\n": escaped += "&#10;"
+            case "\r": escaped += "&#13;"
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: escaped += "\u{FFFD}"
             default: escaped.unicodeScalars.append(scalar)
             }
         }
         return escaped
     }
 
-    /// Text for a Markdown table cell: pipes escaped, line breaks turned into spaces.
-    static func markdownCell(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "\n", with: " ")
+    /// Text from a benchmark, suite or message for anywhere in Markdown (table cells, headings,
+    /// list items, bold): on one line, with every character Markdown or GitHub's HTML could
+    /// read as syntax escaped.
+    static func markdown(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "\r", "\n", "\r\n", "\u{2028}", "\u{2029}": escaped += " "
+            case "\\", "|", "*", "_", "`", "[", "]", "<", ">", "#", "~": escaped += "\\\(character)"
+            case "&": escaped += "&amp;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
     }
 
     /// A Prometheus label value: backslash, double quote and line feed escaped.

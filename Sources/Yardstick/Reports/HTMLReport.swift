@@ -36,7 +36,7 @@ public struct HTMLReport {
             body.append("</section>")
         }
         body.append(
-            "<footer><p>change: this run's median of round medians over the baseline's; interval: 95% percentile bootstrap; "
+            "<footer><p>p50 in the tables: the median of the round medians; change: this run's p50 over the baseline's; interval: 95% percentile bootstrap; "
                 + "p: Mann-Whitney U on round values, Holm-adjusted per suite; noise: how far the benchmark moves with no code change. "
                 + "Written by \(Escaping.xml(results.tool.name)) \(Escaping.xml(results.tool.version)) at \(Timestamp.format(results.finishedAt)).</p></footer>"
         )
@@ -98,7 +98,7 @@ public struct HTMLReport {
                     "±" + Formatting.percent(median.minimumDetectableChange),
                 ].map { "<td class=\"number\">\(Escaping.xml($0))</td>" }
             } else {
-                let current = row.result?.summary.map { Formatting.duration(nanoseconds: $0.percentiles.p50) } ?? ""
+                let current = row.result?.medianOfRoundMedians.map { Formatting.duration(nanoseconds: $0) } ?? ""
                 cells += ["", current, "", "", "", ""].map { "<td class=\"number\">\(Escaping.xml($0))</td>" }
             }
             cells.append("<td>\(badge(row.judgement?.verdict ?? (row.result?.failure == nil ? nil : .error)))</td>")
@@ -119,10 +119,10 @@ public struct HTMLReport {
         if !reasons.isEmpty {
             html += "<ul>" + Set(reasons).sorted().map { "<li>\(Escaping.xml($0))</li>" }.joined() + "</ul>"
         }
-        if let result, let current = Sample(result.samples.values) {
-            let baseline = input.baseline?.benchmark(named: name).flatMap { Sample($0.samples.values) }
+        if let result, let current = side(result) {
+            let baseline = input.baseline?.benchmark(named: name).flatMap(side)
             html += "<figure>" + DistributionChart(name: name, current: current, baseline: baseline, isBatched: result.isBatched).render()
-            html += "<figcaption>\(Escaping.xml(distributionCaption(result, current: current, baseline: baseline)))</figcaption></figure>"
+            html += "<figcaption>\(Escaping.xml(distributionCaption(result, current: current.summary, baseline: baseline?.summary)))</figcaption></figure>"
             let trend = input.history.compactMap { record in record.benchmarks[name].map { (date: record.recordedAt, median: $0.p50) } }
             if trend.count >= 2, let median = result.summary?.percentiles.p50 {
                 html += "<figure>" + TrendChart(name: name, points: trend, current: (input.results.startedAt, median)).render()
@@ -132,12 +132,19 @@ public struct HTMLReport {
         return html + "</article>"
     }
 
-    private func distributionCaption(_ result: BenchmarkResult, current: Sample, baseline: Sample?) -> String {
-        var text = "This run: p50 \(Formatting.duration(nanoseconds: current.median)), p99 \(Formatting.duration(nanoseconds: current.percentile(0.99)))"
+    private func side(_ result: BenchmarkResult) -> DistributionChart.Side? {
+        guard let curve = Sample(result.samples.values), let summary = result.summary else { return nil }
+        return DistributionChart.Side(curve: curve, summary: summary)
+    }
+
+    private func distributionCaption(_ result: BenchmarkResult, current: Summary, baseline: Summary?) -> String {
+        var text = "This run: p50 \(Formatting.duration(nanoseconds: current.percentiles.p50)), "
+            + "p99 \(Formatting.duration(nanoseconds: current.percentiles.p99)) of all \(Formatting.count(current.count)) samples"
         if let baseline {
-            text += "; baseline: p50 \(Formatting.duration(nanoseconds: baseline.median)), p99 \(Formatting.duration(nanoseconds: baseline.percentile(0.99)))"
+            text += "; baseline: p50 \(Formatting.duration(nanoseconds: baseline.percentiles.p50)), "
+                + "p99 \(Formatting.duration(nanoseconds: baseline.percentiles.p99))"
         }
-        text += ". From \(Formatting.count(result.samples.values.count)) of \(Formatting.count(result.samples.total)) samples"
+        text += ". The curves are drawn from \(Formatting.count(result.samples.values.count)) of them"
         return text + (result.isBatched ? "; each sample is the mean of a batch of calls." : ".")
     }
 

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// - A benchmark that fails the gate (regressed, over budget, missing, incomparable, or noisy
 ///   in strict mode) is a `failure`; one that ended in an error is an `error`.
-/// - New benchmarks, and benchmarks that could not be judged but did not fail, are `skipped`.
+/// - New benchmarks, and missing or incomparable benchmarks that were allowed, are `skipped`.
 /// - Every other test case passes, with its figures in `system-out`.
 public struct JUnitReport {
     private let input: ReportInput
@@ -79,7 +79,7 @@ public struct JUnitReport {
         guard let judgement, let reason else { return .passed }
         if isFailing { return judgement.verdict == .error ? .errored(reason) : .failed(judgement.verdict.rawValue, reason) }
         switch judgement.verdict {
-        case .new, .incomparable: return .skipped(reason)
+        case .new, .incomparable, .missing: return .skipped(reason)
         default: return .passed
         }
     }
@@ -95,6 +95,9 @@ public struct JUnitReport {
                 + "noise ±\(Formatting.percent(median.minimumDetectableChange))"
         }
         if let verdict = judgement?.verdict { text += "; \(verdict.rawValue)" }
+        if let result, result.isBatched, let size = result.batchSize {
+            text += "; timed in batches of \(Formatting.count(size)): percentiles are of batch means"
+        }
         return text
     }
 

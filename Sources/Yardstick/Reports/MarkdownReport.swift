@@ -16,16 +16,17 @@ public struct MarkdownReport {
         var lines = ["## Benchmarks: \(input.outcome)", "", headline(), ""]
         lines += context()
         for suite in input.suites {
-            lines += ["", "### \(suite.name)", ""]
+            lines += ["", "### \(Escaping.markdown(suite.name))", ""]
             lines += table(suite.name, rows: suite.rows)
         }
         lines += notes()
-        lines += [
-            "",
-            "_change: this run's median of round medians over the baseline's; interval: 95% percentile bootstrap; "
-                + "p: Mann-Whitney U on round values, Holm-adjusted per suite; noise: how far the benchmark moves with no "
-                + "code change; ~: unchanged._",
-        ]
+        var legend = "_p50: the median of the round medians; change: this run's p50 over the baseline's; interval: 95% "
+            + "percentile bootstrap; p: Mann-Whitney U on round values, Holm-adjusted per suite; noise: how far the "
+            + "benchmark moves with no code change; ~: unchanged"
+        if input.results.benchmarks.contains(where: \.isBatched) {
+            legend += "; †: timed in batches, so its percentiles are of batch means, not single calls"
+        }
+        lines += ["", legend + "._"]
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -42,27 +43,27 @@ public struct MarkdownReport {
             return counts.joined(separator: ", ") + ", not judged against a baseline (none given or recorded)."
         }
         let age = Formatting.age(seconds: results.startedAt.timeIntervalSince(baseline.recordedAt))
-        var text = counts.joined(separator: ", ") + " against baseline `\(baseline.name)`, recorded "
+        var text = counts.joined(separator: ", ") + " against baseline '\(Escaping.markdown(baseline.name))', recorded "
             + "\(Formatting.timestamp(baseline.recordedAt)) (\(age) before this run) in \(Formatting.counted(baseline.processes, "process"))"
-        if let commit = baseline.gitCommit { text += " at `\(commit.prefix(10))`" }
+        if let commit = baseline.gitCommit { text += " at \(Escaping.markdown(String(commit.prefix(10))))" }
         return text + "."
     }
 
     private func context() -> [String] {
         let environment = input.results.environment
         var run = "This run: \(environment.buildConfiguration.rawValue) build"
-        if let commit = environment.gitCommit { run += " of `\(commit.prefix(10))`" }
-        run += ", \(environment.cpuModel) × \(environment.logicalCores), \(Formatting.bytes(environment.memoryBytes)), "
-            + "\(environment.operatingSystem), kernel \(environment.kernel), Swift \(environment.swiftVersion)"
+        if let commit = environment.gitCommit { run += " of \(Escaping.markdown(String(commit.prefix(10))))" }
+        run += ", \(Escaping.markdown(environment.cpuModel)) × \(environment.logicalCores), \(Formatting.bytes(environment.memoryBytes)), "
+            + "\(Escaping.markdown(environment.operatingSystem)), kernel \(Escaping.markdown(environment.kernel)), Swift \(Escaping.markdown(environment.swiftVersion))"
         if input.results.processes > 1 { run += ", \(Formatting.counted(input.results.processes, "process"))" }
         var lines = [run + "."]
         let differences = input.results.judgement?.environmentDifferences ?? []
         if !differences.isEmpty {
             lines += ["", "> **The baseline's environment differs:** "
-                + differences.map { $0.summary + ($0.isBlocking ? "" : " (does not block judging)") }.joined(separator: "; ") + "."]
+                + differences.map { Escaping.markdown($0.summary) + ($0.isBlocking ? "" : " (does not block judging)") }.joined(separator: "; ") + "."]
         }
         for warning in input.results.judgement?.warnings ?? [] {
-            lines += ["", "> \(warning)."]
+            lines += ["", "> \(Escaping.markdown(warning))."]
         }
         return lines
     }
@@ -75,9 +76,12 @@ public struct MarkdownReport {
         for row in rows {
             let name = row.result?.name ?? row.judgement?.name ?? ""
             let verdict = row.judgement?.verdict.symbol ?? (row.result?.failure == nil ? "" : Verdict.error.rawValue)
-            let currentP99 = row.result?.summary.map { Formatting.duration(nanoseconds: $0.percentiles.p99) } ?? ""
-            let baselineP99 = input.baseline?.benchmark(named: name)?.summary.map { Formatting.duration(nanoseconds: $0.percentiles.p99) } ?? ""
-            var cells = [Escaping.markdownCell(name)]
+            let p99 = { (result: BenchmarkResult?) in
+                result?.summary.map { Formatting.duration(nanoseconds: $0.percentiles.p99) + (result!.isBatched ? " †" : "") } ?? ""
+            }
+            let currentP99 = p99(row.result)
+            let baselineP99 = p99(input.baseline?.benchmark(named: name))
+            var cells = [Escaping.markdown(name)]
             if let median = row.judgement?.median {
                 cells += [
                     Formatting.duration(nanoseconds: median.baselineNanoseconds),
@@ -88,7 +92,7 @@ public struct MarkdownReport {
                     "±" + Formatting.percent(median.minimumDetectableChange),
                 ]
             } else {
-                let current = row.result?.summary.map { Formatting.duration(nanoseconds: $0.percentiles.p50) } ?? ""
+                let current = row.result?.medianOfRoundMedians.map { Formatting.duration(nanoseconds: $0) } ?? ""
                 cells += ["", current, "", "", "", ""]
             }
             cells += [verdict, baselineP99, currentP99]
@@ -103,19 +107,21 @@ public struct MarkdownReport {
     private func notes() -> [String] {
         guard let judgement = input.results.judgement else {
             let errors = input.results.benchmarks.filter { $0.failure != nil }
-            return errors.isEmpty ? [] : ["", "### Errors", ""] + errors.map { "- **\($0.name)**: \($0.failure!.message)" }
+            return errors.isEmpty ? [] : ["", "### Errors", ""] + errors.map {
+                "- **\(Escaping.markdown($0.name))**: \(Escaping.markdown($0.failure!.message))"
+            }
         }
         let failing = Set(judgement.failures.map(\.name))
         var lines: [String] = []
         let failures = judgement.benchmarks.filter { failing.contains($0.name) }
         if !failures.isEmpty {
             lines += ["", "### What failed", ""]
-            lines += failures.map { "- **\($0.name)** \($0.verdict.rawValue): \($0.reasons.joined(separator: "; "))" }
+            lines += failures.map { "- **\(Escaping.markdown($0.name))** \($0.verdict.rawValue): \(Escaping.markdown($0.reasons.joined(separator: "; ")))" }
         }
         let others = judgement.benchmarks.filter { !failing.contains($0.name) && $0.verdict != .unchanged && !$0.reasons.isEmpty }
         if !others.isEmpty {
             lines += ["", "### Notes", ""]
-            lines += others.map { "- **\($0.name)** \($0.verdict.rawValue): \($0.reasons.joined(separator: "; "))" }
+            lines += others.map { "- **\(Escaping.markdown($0.name))** \($0.verdict.rawValue): \(Escaping.markdown($0.reasons.joined(separator: "; ")))" }
         }
         return lines
     }

@@ -5,7 +5,8 @@ import Foundation
 /// time is a metric of its own.
 ///
 /// - `yardstick_benchmark_seconds` (summary): wall time per call at p50 … p99.9, with `_sum`
-///   and `_count` over all samples.
+///   and `_count` over all samples, labelled `timing` `per-call` or `batched` (then the
+///   samples are batch means).
 /// - `yardstick_benchmark_cpu_seconds` (gauge): CPU time per call.
 /// - `yardstick_benchmark_throughput` (gauge): units per second at p50, labelled with the unit.
 /// - `yardstick_benchmark_regressed` (gauge): 1 when the benchmark regressed, else 0.
@@ -32,11 +33,12 @@ public struct PrometheusReport {
         for benchmark in results.benchmarks {
             let labels = "benchmark=\"\(Escaping.prometheusLabel(benchmark.name))\",suite=\"\(Escaping.prometheusLabel(benchmark.suite))\""
             if let summary = benchmark.summary {
+                let summaryLabels = labels + ",timing=\"\(benchmark.isBatched ? "batched" : "per-call")\""
                 for percentile in Percentile.allCases {
-                    timing.append("yardstick_benchmark_seconds{\(labels),quantile=\"\(percentile.fraction)\"} \(number(summary.percentiles[percentile] / 1e9))")
+                    timing.append("yardstick_benchmark_seconds{\(summaryLabels),quantile=\"\(percentile.fraction)\"} \(number(summary.percentiles[percentile] / 1e9))")
                 }
-                timing.append("yardstick_benchmark_seconds_sum{\(labels)} \(number(summary.mean * Double(summary.count) / 1e9))")
-                timing.append("yardstick_benchmark_seconds_count{\(labels)} \(summary.count)")
+                timing.append("yardstick_benchmark_seconds_sum{\(summaryLabels)} \(number(summary.mean * Double(summary.count) / 1e9))")
+                timing.append("yardstick_benchmark_seconds_count{\(summaryLabels)} \(summary.count)")
             }
             if let perCall = benchmark.cpuNanosecondsPerCall {
                 cpu.append("yardstick_benchmark_cpu_seconds{\(labels)} \(number(perCall / 1e9))")
@@ -45,7 +47,11 @@ public struct PrometheusReport {
                 throughput.append("yardstick_benchmark_throughput{\(labels),unit=\"\(Escaping.prometheusLabel(rate.unit))\"} \(number(rate.perSecond))")
             }
         }
-        families.append(family("yardstick_benchmark_seconds", "summary", "Wall time per call of a benchmark, in seconds.", timing))
+        families.append(family(
+            "yardstick_benchmark_seconds", "summary",
+            "Wall time per call of a benchmark, in seconds; with timing=\"batched\" the quantiles are of batch means and _count counts batches.",
+            timing
+        ))
         families.append(family("yardstick_benchmark_cpu_seconds", "gauge", "Process CPU time per call of a benchmark, in seconds.", cpu))
         families.append(family("yardstick_benchmark_throughput", "gauge", "Units a benchmark processes per second at its median.", throughput))
 

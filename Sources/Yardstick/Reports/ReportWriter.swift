@@ -50,16 +50,24 @@ public struct ReportWriter: Sendable {
         return written
     }
 
-    /// Appends to a file others also append to, so not atomically.
+    /// Appends to a file others also append to, so not atomically, starting a new paragraph so
+    /// that the heading renders whatever the previous step left.
     private func append(_ text: String, to url: URL) throws(ResultsFileError) {
         do {
             if !FileManager.default.fileExists(atPath: url.path) {
                 try Data().write(to: url)
             }
-            let handle = try FileHandle(forWritingTo: url)
+            let handle = try FileHandle(forUpdating: url)
             defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data(text.utf8))
+            let end = try handle.seekToEnd()
+            var separator = ""
+            if end > 0 {
+                try handle.seek(toOffset: end - min(end, 2))
+                let tail = String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
+                separator = tail.hasSuffix("\n\n") ? "" : tail.hasSuffix("\n") ? "\n" : "\n\n"
+                try handle.seekToEnd()
+            }
+            try handle.write(contentsOf: Data((separator + text).utf8))
         } catch {
             throw ResultsFileError(url, "cannot be appended to (\(describeFileError(error)))")
         }

@@ -50,6 +50,9 @@ public struct BenchmarkResult: Sendable, Codable {
     /// The round medians in run order.
     public var roundMedians: [Double] { rounds.map(\.median) }
 
+    /// The median of the round medians: the figure comparisons use and reports print as p50.
+    public var medianOfRoundMedians: Double? { Sample(roundMedians)?.median }
+
     /// The run's value of `metric` for budgets: a wall-time percentile of all samples, or the
     /// median over rounds of CPU time per call.
     public func value(of metric: Metric) -> Double? {

@@ -25,6 +25,16 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(html.contains("Environment differs from the baseline: kernel: &apos;6.1.0&apos; in the baseline, &apos;6.1.1&apos; now (does not block judging)"))
     }
 
+    func testCaptionsQuoteTheStatisticsOfAllSamplesNotTheThinnedOnes() throws {
+        var input = ReportFixtures.input()
+        // Thin the recorded samples so their percentiles differ from the summary's.
+        input.results.benchmarks[0].samples.values = Array(input.results.benchmarks[0].samples.values.prefix(2))
+        let html = HTMLReport(input).render()
+        let summary = try XCTUnwrap(input.results.benchmarks[0].summary)
+        XCTAssertTrue(html.contains("This run: p50 \(Formatting.duration(nanoseconds: summary.percentiles.p50)), "
+            + "p99 \(Formatting.duration(nanoseconds: summary.percentiles.p99)) of all \(summary.count) samples"), html)
+    }
+
     func testTextIsEscaped() {
         var input = ReportFixtures.input()
         input.results.benchmarks[3].failure = .init(kind: "body", message: "threw <script>alert(1)</script> & failed")
