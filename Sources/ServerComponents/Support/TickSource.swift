@@ -43,6 +43,7 @@ public struct MonotonicTicks: TickSource {
 
 extension Duration {
     /// Whole nanoseconds, saturating at the bounds of `UInt64` (negative durations are zero).
+    @usableFromInline
     var saturatingNanoseconds: UInt64 {
         let (seconds, attoseconds) = components
         guard seconds >= 0 else { return 0 }

@@ -1,0 +1,52 @@
+import ServerComponents
+import Yardstick
+
+/// The LRU cache against the physical floor, a plain `Dictionary` with the same keys and the
+/// same access pattern, measured in the same run.
+///
+/// - `get`: hits in a full cache of 10,000 entries with a 5-minute time to live, keys scattered
+///   by a multiplicative hash so successive reads touch unrelated slots.
+/// - `get.miss`: reads of absent keys.
+/// - `set`: stores into the full cache, cycling over twice its capacity, so half the stores
+///   evict the least recently used entry.
+/// - `reference.dictionary-get` and `reference.dictionary-set`: the same reads and stores in a
+///   `Dictionary`, which has no recency list, expiry or lock.
+public let cacheSuite = Suite("cache") {
+    Benchmark("get", configuration: .init(iterations: 10_000), setUp: { CacheWorkload.warmCache() }) { cache, index in
+        cache.value(forKey: CacheWorkload.key(index, in: CacheWorkload.entries))
+    }
+    Benchmark("get.miss", configuration: .init(iterations: 10_000), setUp: { CacheWorkload.warmCache() }) { cache, index in
+        cache.value(forKey: CacheWorkload.entries + CacheWorkload.key(index, in: CacheWorkload.entries))
+    }
+    Benchmark("set", configuration: .init(iterations: 5_000), setUp: { CacheWorkload.warmCache() }) { cache, index in
+        cache.setValue(index, forKey: CacheWorkload.key(index, in: 2 * CacheWorkload.entries))
+    }
+    Benchmark("reference.dictionary-get", configuration: .init(iterations: 10_000), setUp: { CacheWorkload.warmDictionary() }) { dictionary, index in
+        dictionary[CacheWorkload.key(index, in: CacheWorkload.entries)]
+    }
+    Benchmark("reference.dictionary-set", configuration: .init(iterations: 5_000), setUp: { CacheWorkload.warmDictionary() }) { dictionary, index in
+        dictionary[CacheWorkload.key(index, in: 2 * CacheWorkload.entries)] = index
+    }
+}
+
+enum CacheWorkload {
+    static let entries = 10_000
+
+    /// Keys visited in a scattered order: successive indices map far apart.
+    @inlinable
+    static func key(_ index: Int, in range: Int) -> Int {
+        (index &* 2_654_435_761) % range
+    }
+
+    @Sendable static func warmCache() -> LRUCache<Int, Int> {
+        let cache = LRUCache<Int, Int>(capacity: entries, timeToLive: .seconds(300))
+        for key in 0..<entries { cache.setValue(key, forKey: key) }
+        return cache
+    }
+
+    @Sendable static func warmDictionary() -> [Int: Int] {
+        var dictionary = [Int: Int](minimumCapacity: entries)
+        for key in 0..<entries { dictionary[key] = key }
+        return dictionary
+    }
+}
