@@ -13,13 +13,15 @@ let package = Package(
         .target(name: "Yardstick"),
         // The components under test: cache, rate limiting, logging, validation, database.
         .target(name: "ServerComponents", dependencies: ["CSQLite"]),
+        // glibc's heap statistics (mallinfo2), for memory checks in tests.
+        .target(name: "CHeapStatistics"),
         // SQLite's C API, from the system (`libsqlite3-dev` on Debian and Ubuntu).
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         // The reference suites that `swift run -c release bench` runs.
         .target(name: "ReferenceBenchmarks", dependencies: ["Yardstick", "ServerComponents", "CSQLite"], path: "Benchmarks"),
         .executableTarget(name: "bench", dependencies: ["Yardstick", "ReferenceBenchmarks"]),
         .testTarget(name: "YardstickTests", dependencies: ["Yardstick"], exclude: ["Reports/Golden"]),
-        .testTarget(name: "ServerComponentsTests", dependencies: ["ServerComponents", "CSQLite"]),
+        .testTarget(name: "ServerComponentsTests", dependencies: ["ServerComponents", "CSQLite", "CHeapStatistics"]),
         // Suites that throw, run past their time limit or hang, for tests of real processes.
         .executableTarget(name: "YardstickFixtureBench", dependencies: ["Yardstick"], path: "Tests/FixtureBench"),
         // Drives the real executables, so it depends on them to have them built.

@@ -53,3 +53,12 @@ extension Duration {
         return sumOverflow ? .max : sum
     }
 }
+
+extension UInt64 {
+    /// Nanoseconds from `earlier` to this tick, or zero when `earlier` is the later one: ticks
+    /// read outside a lock can reach it out of order, and time must not run backwards.
+    @usableFromInline
+    func nanoseconds(since earlier: UInt64) -> UInt64 {
+        self > earlier ? self - earlier : 0
+    }
+}

@@ -15,4 +15,11 @@ final class ManualTicks: TickSource {
         let (seconds, attoseconds) = duration.components
         time.withLock { $0 += UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000) }
     }
+
+    /// Moves time back, as a tick read before another thread's later one appears when it
+    /// reaches a lock second.
+    func rewind(by duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        time.withLock { $0 -= UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000) }
+    }
 }
