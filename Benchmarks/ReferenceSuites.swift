@@ -4,4 +4,7 @@ import Yardstick
 public let referenceSuites: [Suite] = [
     harnessSuite,
     cacheSuite,
+    rateLimitingSuite,
+    validationSuite,
+    databaseSuite,
 ]
