@@ -7,7 +7,9 @@
 /// Swift `Dictionary` never gives back memory when entries are removed: without that, a million
 /// keys that came and went would keep their storage for good.
 @usableFromInline
-final class KeyedShards<Key: Hashable, State>: @unchecked Sendable {
+final class KeyedShards<Key: Hashable, Policy: RateLimitPolicy>: @unchecked Sendable {
+    @usableFromInline typealias State = Policy.State
+
     @usableFromInline
     final class Shard: @unchecked Sendable {
         @usableFromInline let lock = Lock()
@@ -36,27 +38,20 @@ final class KeyedShards<Key: Hashable, State>: @unchecked Sendable {
         mask = size - 1
     }
 
-    @inlinable
-    func shard(for key: Key) -> Shard {
-        shards.count == 1 ? shards[0] : shards[key.hashValue & mask]
-    }
 
-    /// Runs `decide` on the state of `key` in its shard, creating the state with `make` when
-    /// absent, counts the outcome, and sweeps the shard when it is due.
+    /// Decides for `key` by `policy`, creating the key's state when absent, counts the
+    /// outcome, and sweeps the shard when it is due.
     @inlinable
-    func decide(
-        _ key: Key,
-        make: () -> State,
-        isIdle: (State) -> Bool,
-        decide: (inout State) -> Bool
-    ) -> Bool {
-        let shard = shard(for: key)
+    func decide(_ key: Key, cost: Int, at now: UInt64, by policy: Policy) -> Bool {
+        // The key is hashed twice, here and in the table; keeping its hash beside it in the
+        // table measured no faster, since hashing that integer costs a SipHash finalisation too.
+        let shard = shards.count == 1 ? shards[0] : shards[key.hashValue & mask]
         return shard.lock.withLock {
-            let allowed = decide(&shard.states[key, default: make()])
+            let allowed = policy.decide(&shard.states[key, default: policy.initialState(at: now)], cost: cost, at: now)
             if allowed { shard.allowed &+= 1 } else { shard.blocked &+= 1 }
             shard.decisionsSinceSweep &+= 1
             if shard.decisionsSinceSweep >= max(Self.sweepInterval, shard.states.count) {
-                sweep(shard, isIdle: isIdle)
+                sweep(shard, at: now, by: policy)
             }
             return allowed
         }
@@ -64,17 +59,17 @@ final class KeyedShards<Key: Hashable, State>: @unchecked Sendable {
 
     /// Sweeps every shard; returns the keys forgotten.
     @usableFromInline
-    func sweepAll(isIdle: (State) -> Bool) -> Int {
-        shards.reduce(0) { total, shard in total + shard.lock.withLock { sweep(shard, isIdle: isIdle) } }
+    func sweepAll(at now: UInt64, by policy: Policy) -> Int {
+        shards.reduce(0) { total, shard in total + shard.lock.withLock { sweep(shard, at: now, by: policy) } }
     }
 
     /// Removes the idle keys of `shard`, which the caller has locked.
     @usableFromInline
     @discardableResult
-    func sweep(_ shard: Shard, isIdle: (State) -> Bool) -> Int {
+    func sweep(_ shard: Shard, at now: UInt64, by policy: Policy) -> Int {
         shard.decisionsSinceSweep = 0
         let before = shard.states.count
-        shard.states = shard.states.filter { !isIdle($0.value) }
+        shard.states = shard.states.filter { !policy.isIdle($0.value, at: now) }
         let removed = before - shard.states.count
         shard.expired &+= removed
         if shard.states.capacity > 64, shard.states.count < shard.states.capacity / 4 {
@@ -96,3 +91,4 @@ final class KeyedShards<Key: Hashable, State>: @unchecked Sendable {
         }
     }
 }
+

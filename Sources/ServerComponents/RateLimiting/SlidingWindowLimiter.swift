@@ -18,10 +18,9 @@ public final class SlidingWindowLimiter<Key: Hashable & Sendable>: RateLimiter, 
     /// The window's length in nanoseconds.
     public let windowNanoseconds: UInt64
 
-    /// Nanoseconds after which a key's counts no longer matter: two windows.
-    @usableFromInline let idleAfter: UInt64
     @usableFromInline let ticks: any TickSource
-    @usableFromInline let shards: KeyedShards<Key, WindowState>
+    @usableFromInline let counter: SlidingWindow
+    @usableFromInline let shards: KeyedShards<Key, SlidingWindow>
 
     /// Creates a limiter.
     ///
@@ -34,64 +33,20 @@ public final class SlidingWindowLimiter<Key: Hashable & Sendable>: RateLimiter, 
         precondition(limit >= 1 && window > .zero, "the limit must be at least 1 and the window positive")
         self.limit = limit
         self.windowNanoseconds = window.saturatingNanoseconds
-        self.idleAfter = windowNanoseconds.multipliedReportingOverflow(by: 2).overflow ? .max : windowNanoseconds * 2
         self.ticks = ticks
+        self.counter = SlidingWindow(limit: limit, window: windowNanoseconds)
         self.shards = KeyedShards(count: shards)
     }
 
     @inlinable
     public func allow(_ key: Key, cost: Int = 1) -> Bool {
-        let now = ticks.nanoseconds()
-        let window = windowNanoseconds, limit = limit, idleAfter = idleAfter
-        return shards.decide(
-            key,
-            make: { WindowState(start: now - now % window) },
-            isIdle: { now.nanoseconds(since: $0.start) >= idleAfter },
-            decide: { state in
-                state.advance(to: now, window: window)
-                // Another thread may have read a later tick, and moved the window, first.
-                let elapsed = Double(now.nanoseconds(since: state.start)) / Double(window)
-                let estimate = Double(state.previous) * (1 - elapsed) + Double(state.current)
-                guard estimate + Double(cost) <= Double(limit) else { return false }
-                state.current &+= cost
-                return true
-            }
-        )
+        shards.decide(key, cost: cost, at: ticks.nanoseconds(), by: counter)
     }
 
     @discardableResult
     public func expireIdleKeys() -> Int {
-        let now = ticks.nanoseconds()
-        let idleAfter = idleAfter
-        return shards.sweepAll { now.nanoseconds(since: $0.start) >= idleAfter }
+        shards.sweepAll(at: ticks.nanoseconds(), by: counter)
     }
 
     public var statistics: RateLimiterStatistics { shards.statistics }
-}
-
-/// A key's counts: units in the fixed window starting at `start`, and in the one before.
-@usableFromInline
-struct WindowState {
-    @usableFromInline var start: UInt64
-    @usableFromInline var current = 0
-    @usableFromInline var previous = 0
-
-    @usableFromInline
-    init(start: UInt64) {
-        self.start = start
-    }
-
-    /// Moves the windows forward so that `now` falls in the current one.
-    @inlinable
-    mutating func advance(to now: UInt64, window: UInt64) {
-        let elapsed = now.nanoseconds(since: start)
-        guard elapsed >= window else { return }
-        if elapsed / 2 >= window {
-            previous = 0
-        } else {
-            previous = current
-        }
-        current = 0
-        start = now - now % window
-    }
 }

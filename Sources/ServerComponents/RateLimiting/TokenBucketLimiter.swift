@@ -18,9 +18,8 @@ public final class TokenBucketLimiter<Key: Hashable & Sendable>: RateLimiter, @u
     public let refillRate: Double
 
     @usableFromInline let ticks: any TickSource
-    @usableFromInline let shards: KeyedShards<Key, BucketState>
-    /// Nanoseconds a bucket takes to refill from empty: after that long idle, it is full.
-    @usableFromInline let idleAfter: UInt64
+    @usableFromInline let bucket: TokenBucket
+    @usableFromInline let shards: KeyedShards<Key, TokenBucket>
 
     /// Creates a limiter.
     ///
@@ -34,51 +33,19 @@ public final class TokenBucketLimiter<Key: Hashable & Sendable>: RateLimiter, @u
         self.capacity = Double(capacity)
         self.refillRate = refillRate
         self.ticks = ticks
+        self.bucket = TokenBucket(capacity: capacity, refillRate: refillRate)
         self.shards = KeyedShards(count: shards)
-        let refill = (Double(capacity) / refillRate * 1e9).rounded(.up)
-        // A bucket that takes longer than UInt64 nanoseconds to refill is never idle.
-        self.idleAfter = refill < Double(UInt64.max) ? UInt64(refill) : .max
     }
 
     @inlinable
     public func allow(_ key: Key, cost: Int = 1) -> Bool {
-        let now = ticks.nanoseconds()
-        let capacity = capacity, refillRate = refillRate, idleAfter = idleAfter
-        return shards.decide(
-            key,
-            make: { BucketState(tokens: capacity, updated: now) },
-            isIdle: { now.nanoseconds(since: $0.updated) >= idleAfter },
-            decide: { state in
-                // Another thread may have read a later tick and decided first: time never runs
-                // backwards for a bucket.
-                let elapsed = Double(now.nanoseconds(since: state.updated)) / 1e9
-                state.tokens = min(capacity, state.tokens + elapsed * refillRate)
-                state.updated = max(state.updated, now)
-                guard state.tokens >= Double(cost) else { return false }
-                state.tokens -= Double(cost)
-                return true
-            }
-        )
+        shards.decide(key, cost: cost, at: ticks.nanoseconds(), by: bucket)
     }
 
     @discardableResult
     public func expireIdleKeys() -> Int {
-        let now = ticks.nanoseconds()
-        return shards.sweepAll { now.nanoseconds(since: $0.updated) >= idleAfter }
+        shards.sweepAll(at: ticks.nanoseconds(), by: bucket)
     }
 
     public var statistics: RateLimiterStatistics { shards.statistics }
-}
-
-/// A key's bucket: tokens left as of `updated` (monotonic nanoseconds).
-@usableFromInline
-struct BucketState {
-    @usableFromInline var tokens: Double
-    @usableFromInline var updated: UInt64
-
-    @usableFromInline
-    init(tokens: Double, updated: UInt64) {
-        self.tokens = tokens
-        self.updated = updated
-    }
 }
