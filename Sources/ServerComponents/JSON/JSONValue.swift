@@ -1,12 +1,15 @@
-/// A JSON document as a value: what a request body decodes to before it is validated.
+/// A JSON value: what a request body decodes to before it is validated, and what a log
+/// entry's metadata holds.
 ///
 /// ```swift
 /// let body = try JSONDecoder().decode(JSONValue.self, from: request.body)
-/// let order: JSONValue = ["id": 7, "items": [["sku": "A-1", "quantity": 2]]]
+/// let order: JSONValue = ["id": 7, "items": [["sku": "A-1", "quantity": 2]], "note": "gift \(id)"]
 /// ```
 ///
 /// Numbers that are whole and fit an `Int` decode as ``integer(_:)``, others as ``number(_:)``,
-/// so that an integer keeps its exact value.
+/// so that an integer keeps its exact value. A `.number` that is not finite has no JSON form:
+/// `JSONEncoder` refuses it, and a log line writes it as the string `"NaN"`, `"Infinity"` or
+/// `"-Infinity"`.
 public enum JSONValue: Hashable, Sendable {
     case null
     case boolean(Bool)
@@ -72,13 +75,14 @@ extension JSONValue: Codable {
 }
 
 extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
-    ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+    ExpressibleByFloatLiteral, ExpressibleByStringInterpolation, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
     public init(nilLiteral: ()) { self = .null }
     public init(booleanLiteral value: Bool) { self = .boolean(value) }
     public init(integerLiteral value: Int) { self = .integer(value) }
     public init(floatLiteral value: Double) { self = .number(value) }
     public init(stringLiteral value: String) { self = .string(value) }
+    // `"user-\(id)"` is a `.string` too, built by `DefaultStringInterpolation`.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
 
     /// A later duplicate key replaces an earlier one, as in most JSON parsers.
