@@ -5,6 +5,7 @@ public let referenceSuites: [Suite] = [
     harnessSuite,
     cacheSuite,
     rateLimitingSuite,
+    loggingSuite,
     validationSuite,
     databaseSuite,
 ]
