@@ -1,11 +1,13 @@
 /// Per-key state split over shards, each with its own lock, so that decisions for different keys
 /// rarely wait for each other; the machinery both limiters share.
 ///
+/// A key is hashed once: the top bits of its hash pick the shard, and the shard's
+/// ``ProbingTable`` finds the key's slot from the low bits.
+///
 /// Idle keys are swept shard by shard, in amortised O(1): after a shard has made as many
-/// decisions as it holds keys (at least ``sweepInterval``), it sweeps itself. A sweep that
-/// leaves a shard's table less than a quarter full rebuilds the table at its new size, since a
-/// Swift `Dictionary` never gives back memory when entries are removed: without that, a million
-/// keys that came and went would keep their storage for good.
+/// decisions as it holds keys (at least ``sweepInterval``), it sweeps itself, and the sweep
+/// rebuilds the shard's table at the size the remaining keys need, so that a million keys that
+/// came and went do not keep their memory.
 @usableFromInline
 final class KeyedShards<Key: Hashable, Policy: RateLimitPolicy>: @unchecked Sendable {
     @usableFromInline typealias State = Policy.State
@@ -14,7 +16,7 @@ final class KeyedShards<Key: Hashable, Policy: RateLimitPolicy>: @unchecked Send
     final class Shard: @unchecked Sendable {
         @usableFromInline let lock = Lock()
         // Every access happens under `lock`; the runtime's exclusivity checks would repeat it.
-        @usableFromInline @exclusivity(unchecked) var states: [Key: State] = [:]
+        @usableFromInline @exclusivity(unchecked) var states = ProbingTable<Key, State>()
         @usableFromInline @exclusivity(unchecked) var allowed = 0
         @usableFromInline @exclusivity(unchecked) var blocked = 0
         @usableFromInline @exclusivity(unchecked) var expired = 0
@@ -27,27 +29,28 @@ final class KeyedShards<Key: Hashable, Policy: RateLimitPolicy>: @unchecked Send
     @usableFromInline static var sweepInterval: Int { 1_024 }
 
     @usableFromInline let shards: [Shard]
-    @usableFromInline let mask: Int
+    /// How far a hash shifts right to leave the bits that pick its shard.
+    @usableFromInline let shardShift: Int
 
     /// Creates `count` shards, rounded up to a power of two.
     @usableFromInline
     init(count: Int) {
-        var size = 1
-        while size < max(count, 1) { size <<= 1 }
-        shards = (0..<size).map { _ in Shard() }
-        mask = size - 1
+        var bits = 0
+        while 1 << bits < max(count, 1) { bits += 1 }
+        shards = (0..<(1 << bits)).map { _ in Shard() }
+        shardShift = Int.bitWidth - bits
     }
-
 
     /// Decides for `key` by `policy`, creating the key's state when absent, counts the
     /// outcome, and sweeps the shard when it is due.
     @inlinable
     func decide(_ key: Key, cost: Int, at now: UInt64, by policy: Policy) -> Bool {
-        // The key is hashed twice, here and in the table; keeping its hash beside it in the
-        // table measured no faster, since hashing that integer costs a SipHash finalisation too.
-        let shard = shards.count == 1 ? shards[0] : shards[key.hashValue & mask]
+        let hash = key.hashValue
+        let shard = shardShift == Int.bitWidth ? shards[0] : shards[Int(UInt(bitPattern: hash) >> UInt(shardShift))]
         return shard.lock.withLock {
-            let allowed = policy.decide(&shard.states[key, default: policy.initialState(at: now)], cost: cost, at: now)
+            let allowed = shard.states.withValue(forKey: key, hash: hash, default: { policy.initialState(at: now) }) { state in
+                policy.decide(&state, cost: cost, at: now)
+            }
             if allowed { shard.allowed &+= 1 } else { shard.blocked &+= 1 }
             shard.decisionsSinceSweep &+= 1
             if shard.decisionsSinceSweep >= max(Self.sweepInterval, shard.states.count) {
@@ -58,25 +61,18 @@ final class KeyedShards<Key: Hashable, Policy: RateLimitPolicy>: @unchecked Send
     }
 
     /// Sweeps every shard; returns the keys forgotten.
-    @usableFromInline
+    @inlinable
     func sweepAll(at now: UInt64, by policy: Policy) -> Int {
         shards.reduce(0) { total, shard in total + shard.lock.withLock { sweep(shard, at: now, by: policy) } }
     }
 
     /// Removes the idle keys of `shard`, which the caller has locked.
-    @usableFromInline
+    @inlinable
     @discardableResult
     func sweep(_ shard: Shard, at now: UInt64, by policy: Policy) -> Int {
         shard.decisionsSinceSweep = 0
-        let before = shard.states.count
-        shard.states = shard.states.filter { !policy.isIdle($0.value, at: now) }
-        let removed = before - shard.states.count
+        let removed = shard.states.removeAll { policy.isIdle($0, at: now) }
         shard.expired &+= removed
-        if shard.states.capacity > 64, shard.states.count < shard.states.capacity / 4 {
-            var smaller = [Key: State](minimumCapacity: shard.states.count)
-            for (key, state) in shard.states { smaller[key] = state }
-            shard.states = smaller
-        }
         return removed
     }
 
