@@ -11,8 +11,9 @@
 ///
 /// The table stays at most half full, and a slot holds a tag, an optional key and an optional
 /// value: with `Int` keys and token buckets, 48 bytes a slot and about 100 bytes a key, twice
-/// what a `Dictionary` takes, for one hash a lookup instead of two (1.6 times as many decisions
-/// a second for a `String` key, measured in one process against the `Dictionary` version).
+/// what a `Dictionary` takes, for one hash a lookup instead of two: with `String` keys, 1.5 times as many
+/// decisions a second on one key, and 1.35 times over 4,096 keys, measured in one process
+/// against the `Dictionary` version.
 @usableFromInline
 struct ProbingTable<Key: Hashable, Value> {
     /// Per slot, 0 when empty, else the key's hash with its top bit set, so that no stored hash
