@@ -8,9 +8,10 @@ import Foundation
 /// 2. Suites are set up, then every selected benchmark (untimed).
 /// 3. Rounds are interleaved: round 1 of every benchmark, then round 2 of every benchmark, and
 ///    so on, so that slow drift of the machine spreads over all benchmarks.
-/// 4. Before its first round, a benchmark is probed: a trial window doubles from one call until
-///    it lasts the batch target, then that window is timed three more times and the fastest
-///    gives the time per call, from which the batch size is chosen (see ``TimingPlan``).
+/// 4. Before its first round, a benchmark runs its warmup calls, so that the probe sees it warm,
+///    and is probed: a trial window doubles from one call until it lasts the batch target, then
+///    that window is timed three more times and the fastest gives the time per call, from which
+///    the batch size is chosen (see ``TimingPlan``).
 /// 5. A round runs the warmup calls (discarded), then `iterations` calls in timing windows of
 ///    the batch size. Each window's time, less the empty window's cost, divided by its calls,
 ///    is one sample. The process's CPU time is read once per round, less the cost of the read
@@ -220,6 +221,27 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
         return (samples, wallNanoseconds, Double(cpuEnd &- cpuStart))
     }
 
+    /// Runs `calls` calls untimed before the batch size is known, in windows that double from
+    /// one call while they last less than the batch target, each checked against the budget.
+    private func runUntimedBeforeProbe(
+        _ session: Session,
+        window: Window,
+        calls: Int,
+        calibration: ClockCalibration,
+        budget: inout TimeBudget
+    ) async throws {
+        let target = TimingPlan.batchTarget(clockOverheadNanoseconds: calibration.overheadNanoseconds)
+        var remaining = calls
+        var chunk = 1
+        while remaining > 0 {
+            let count = min(chunk, remaining)
+            let elapsed = try await window(session.takeCallIndices(count), count)
+            try budget.spend(elapsed)
+            remaining -= count
+            if Double(elapsed) < target { chunk *= 2 }
+        }
+    }
+
     /// Runs `calls` calls untimed, in windows of `chunk` calls, each checked against the budget.
     private func runUntimed(_ session: Session, window: Window, calls: Int, chunk: Int, budget: inout TimeBudget) async throws {
         var remaining = calls
@@ -230,10 +252,11 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
         }
     }
 
-    /// Chooses the batch size: doubles a trial window from one call until it lasts the batch
-    /// target or reaches the round's iteration count, then times that window three more times
-    /// and keeps the fastest, so one preempted window cannot decide the timing mode. These
-    /// calls are discarded like warmup.
+    /// Chooses the batch size, unless the configuration fixes it: runs the warmup calls, then
+    /// doubles a trial window from one call until it lasts the batch target or reaches the
+    /// round's iteration count, then times that window three more times and keeps the fastest,
+    /// so one preempted window cannot decide the timing mode. These calls are discarded like
+    /// warmup.
     private func probe(
         _ session: Session,
         window: Window,
@@ -251,6 +274,10 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
                 clockOverheadNanoseconds: overhead
             )
         }
+        // Probed warm: cold, a body that reads a large fixture ran several times slower than
+        // in its rounds (an LRU get over 10,000 entries: 700 ns against 100 ns), enough to cross
+        // the batching threshold in some processes and not others.
+        try await runUntimedBeforeProbe(session, window: window, calls: configuration.warmupIterations, calibration: calibration, budget: &budget)
         let target = TimingPlan.batchTarget(clockOverheadNanoseconds: overhead)
         var count = 1
         while true {

@@ -90,6 +90,17 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(measurement.benchmarks[0].rounds.map(\.iterations), [5, 5])
     }
 
+    func testTheProbeTimesTheBodyAfterItsWarmup() async throws {
+        let clock = ManualClock()
+        // Cold for its first 100 calls (2 µs each, above the batching threshold), then 10 ns.
+        let suite = Suite("s", configuration: .init(warmupIterations: 100, iterations: 1_000, rounds: 1)) {
+            Benchmark("b") { index in clock.advance(by: index < 100 ? 2_000 : 10) }
+        }
+        let measurement = try await run([suite], clock: clock, overhead: 0)
+        XCTAssertEqual(measurement.benchmarks[0].timing?.estimatedNanosecondsPerCall, 10)
+        XCTAssertEqual(measurement.benchmarks[0].timing?.batchSize, 1_000, "10 µs of 10 ns calls, capped at the round")
+    }
+
     func testCPUTimeIsReadOncePerRoundLessTheReadsOwnCost() async throws {
         let clock = ManualClock()
         let cpuClock = ManualClock(readCost: 300)
