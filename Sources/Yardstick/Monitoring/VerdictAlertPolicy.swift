@@ -1,0 +1,77 @@
+/// How a benchmark's verdict becomes an alert when a run is ingested by a ``ThresholdMonitor``.
+///
+/// - *regressed*: a warning; critical when a regressed comparison's change exceeds
+///   ``criticalTolerances`` times its tolerance (with the default 3, a 5% tolerance turns
+///   critical past +15%, the same edge as thresholds derived from a baseline).
+/// - *over-budget*: a warning; critical when a value exceeds its limit by more than
+///   ``criticalBudgetOverrun``.
+/// - *error*: critical. *improved*: an info notice. Any other verdict: no alert.
+public struct VerdictAlertPolicy: Sendable, Hashable, Codable {
+    /// Multiples of a comparison's tolerance past which a regression is critical.
+    public var criticalTolerances: Double
+    /// The fraction past its limit at which an exceeded budget is critical.
+    public var criticalBudgetOverrun: Double
+
+    /// Creates a policy.
+    public init(criticalTolerances: Double = 3, criticalBudgetOverrun: Double = 0.15) {
+        self.criticalTolerances = criticalTolerances
+        self.criticalBudgetOverrun = criticalBudgetOverrun
+    }
+
+    /// What one benchmark's judgement raises, if anything.
+    struct Assessment {
+        var level: AlertLevel
+        var value: Double?
+        var band: ThresholdBand?
+        var message: String
+    }
+
+    func assess(_ judgement: BenchmarkJudgement) -> Assessment? {
+        switch judgement.verdict {
+        case .regressed:
+            let regressions = judgement.comparisons.filter { $0.verdict == .regressed }
+            // The comparison furthest past its tolerance decides, and is the one reported.
+            guard let worst = regressions.max(by: { excess($0) < excess($1) }) else {
+                return Assessment(level: .warning, message: "regressed")
+            }
+            let isCritical = worst.change.point > criticalTolerances * worst.tolerance
+            return Assessment(
+                level: isCritical ? .critical : .warning,
+                value: worst.currentNanoseconds,
+                band: .atMost(worst.baselineNanoseconds * (1 + worst.tolerance)),
+                message: "\(worst.metric) regressed \(Formatting.signedPercent(worst.change.point)) "
+                    + "(\(Formatting.duration(nanoseconds: worst.baselineNanoseconds)) → \(Formatting.duration(nanoseconds: worst.currentNanoseconds)), "
+                    + "tolerance \(Formatting.percent(worst.tolerance)))"
+            )
+        case .overBudget:
+            let exceeded = judgement.budgets.filter { !$0.isWithin }
+            guard let worst = exceeded.max(by: { overrun($0) < overrun($1) }) else {
+                return Assessment(level: .warning, message: "over budget")
+            }
+            let value = worst.valueNanoseconds.map { Formatting.duration(nanoseconds: $0) } ?? "not measured"
+            return Assessment(
+                level: overrun(worst) > criticalBudgetOverrun ? .critical : .warning,
+                value: worst.valueNanoseconds,
+                band: .atMost(worst.limitNanoseconds),
+                message: "\(worst.metric) \(value) over its budget of \(Formatting.duration(nanoseconds: worst.limitNanoseconds))"
+            )
+        case .error:
+            return Assessment(level: .critical, message: "error: " + (judgement.reasons.first ?? "the benchmark failed"))
+        case .improved:
+            let change = judgement.median.map { " \(Formatting.signedPercent($0.change.point))" } ?? ""
+            return Assessment(level: .info, value: judgement.median?.currentNanoseconds, message: "improved\(change)")
+        case .unchanged, .noisy, .new, .missing, .incomparable:
+            return nil
+        }
+    }
+
+    private func excess(_ comparison: MetricComparison) -> Double {
+        comparison.tolerance > 0 ? comparison.change.point / comparison.tolerance : .infinity
+    }
+
+    /// How far past its limit a budget's value is; unmeasured counts as no overrun.
+    private func overrun(_ budget: BudgetCheck) -> Double {
+        guard let value = budget.valueNanoseconds, budget.limitNanoseconds > 0 else { return 0 }
+        return value / budget.limitNanoseconds - 1
+    }
+}
