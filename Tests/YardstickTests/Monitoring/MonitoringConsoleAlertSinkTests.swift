@@ -1,0 +1,27 @@
+import Foundation
+import XCTest
+@testable import Yardstick
+
+final class MonitoringConsoleAlertSinkTests: XCTestCase {
+    func testWritesOneTimestampedLineToStandardError() async {
+        let captured = CapturedConsole()
+        let sink = ConsoleAlertSink(console: captured.console())
+        await sink.deliver(SinkFixtures.event(.fired))
+        await sink.deliver(SinkFixtures.event(.resolved, at: SinkFixtures.now.addingTimeInterval(60)))
+        XCTAssertEqual(captured.output, "")
+        XCTAssertEqual(captured.error, """
+            2026-12-02T12:00:03.125Z CRITICAL fired cache.get: 15.2 µs outside ≤ 11.0 µs
+            2026-12-02T12:01:03.125Z CRITICAL resolved cache.get: 15.2 µs outside ≤ 11.0 µs (since 2026-12-02T12:00:01.125Z)
+
+            """)
+    }
+
+    func testAMessageOnSeveralLinesStaysOneLine() {
+        var event = SinkFixtures.event(.fired)
+        event.alert.message = "probe failed:\nconnection refused\r\nretrying"
+        XCTAssertEqual(
+            ConsoleAlertSink.line(for: event),
+            "2026-12-02T12:00:03.125Z CRITICAL fired cache.get: probe failed: connection refused retrying"
+        )
+    }
+}
