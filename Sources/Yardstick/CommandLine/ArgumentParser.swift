@@ -37,6 +37,15 @@ struct ParsedArguments {
         return number
     }
 
+    /// The value of `option` as a finite number of at least zero.
+    func number(_ option: String) throws(CommandLineError) -> Double? {
+        guard let text = value(option) else { return nil }
+        guard let number = Double(text), number.isFinite, number >= 0 else {
+            throw .usage("\(option) expects a number of at least 0 such as 1.5, got '\(text)'")
+        }
+        return number
+    }
+
     /// The value of `option` as a positive duration (`30s`, `500ms`, `2m`, `1.5s`).
     func duration(_ option: String) throws(CommandLineError) -> Duration? {
         guard let text = value(option) else { return nil }

@@ -11,8 +11,14 @@ import Foundation
 public enum BenchCommand {
     /// Runs the command line with the process's arguments, then exits the process with the
     /// command's ``ExitCode``, so that the status survives `swift run`.
-    public static func main(suites: [Suite]) async -> Never {
-        let code = await run(arguments: Array(CommandLine.arguments.dropFirst()), suites: suites)
+    ///
+    /// - Parameters:
+    ///   - suites: Every registered suite.
+    ///   - probes: Values `bench monitor` samples beside the benchmarks, such as a cache's hit
+    ///     rate; their intervals are replaced by the command's `--interval`.
+    ///   - thresholds: The probes' thresholds.
+    public static func main(suites: [Suite], probes: [MonitorProbe] = [], thresholds: [Threshold] = []) async -> Never {
+        let code = await run(arguments: Array(CommandLine.arguments.dropFirst()), suites: suites, probes: probes, thresholds: thresholds)
         exit(code.rawValue)
     }
 
@@ -21,10 +27,14 @@ public enum BenchCommand {
     /// - Parameters:
     ///   - arguments: The arguments after the program's name.
     ///   - suites: Every registered suite.
+    ///   - probes: Values `bench monitor` samples beside the benchmarks.
+    ///   - thresholds: The probes' thresholds.
     ///   - console: Where output, progress and errors go.
     public static func run(
         arguments: [String],
         suites: [Suite],
+        probes: [MonitorProbe] = [],
+        thresholds: [Threshold] = [],
         console: Console = .standard
     ) async -> ExitCode {
         do throws(CommandLineError) {
@@ -46,6 +56,9 @@ public enum BenchCommand {
                 return try CompareCommand(options: options).execute(console: console)
             case .report(let options):
                 return try ReportCommand(options: options).execute(console: console)
+            case .monitor(let options):
+                return try await MonitorCommand(options: options, suites: suites, probes: probes, probeThresholds: thresholds)
+                    .execute(console: console)
             }
         } catch {
             console.error("bench: error: \(error)\n")

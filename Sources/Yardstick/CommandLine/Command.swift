@@ -12,6 +12,8 @@ enum Command: Equatable {
     case compare(CompareOptions)
     /// Render a saved run's reports again.
     case report(ReportOptions)
+    /// Sample benchmarks and probes on an interval against thresholds, and raise alerts.
+    case monitor(MonitorOptions)
     /// Print help for a subcommand, or the overview when `nil`.
     case help(subcommand: String?)
     /// Print the version.
@@ -78,12 +80,38 @@ struct CompareOptions: Equatable {
     var judgement = JudgementOptions()
 }
 
+/// Options of `bench monitor`.
+struct MonitorOptions: Equatable {
+    /// Benchmarks to sample; the command's probes are sampled unless filtered out too.
+    var filters: [String] = []
+    /// Small counts, so that a sample costs milliseconds, not the seconds of a full run.
+    var overrides = BenchmarkConfiguration(warmupIterations: 20, iterations: 200, rounds: 1)
+    var interval: Duration = .seconds(30)
+    /// Cycles to run; `nil` runs until ``duration`` or a signal.
+    var count: Int?
+    var duration: Duration?
+    /// The baseline the benchmarks' thresholds come from; `nil` when none is given and
+    /// `default` does not exist.
+    var baseline = BaselineChoice.automatic
+    var baselinesDirectory = "baselines"
+    var thresholds = BaselineThresholds()
+    var retention = MonitorRetention()
+    /// A results file whose verdicts are ingested as alerts when the monitor starts.
+    var ingest: String?
+    var webhooks: [String] = []
+    var pushgateway: String?
+    var alertsPath: String?
+    var dashboardPath = "reports/dashboard.json"
+    var metricsPath = "reports/monitor.prom"
+    var isQuiet = false
+}
+
 /// Turns `bench`'s arguments into a ``Command``.
 ///
 /// The first argument may name a subcommand (`run`, `list`, `baseline update`, `compare`,
 /// `help`); without one, `bench` means `bench run`.
 enum CommandParser {
-    static let subcommands = ["run", "list", "baseline", "compare", "report", "help"]
+    static let subcommands = ["run", "list", "baseline", "compare", "report", "monitor", "help"]
 
     static let helpOption = OptionSpec(name: "--help", short: "-h", help: "Show help for this command.")
 
@@ -144,6 +172,33 @@ enum CommandParser {
         helpOption,
     ]
 
+    static let monitorOptions: [OptionSpec] = [
+        filterOption,
+        OptionSpec(name: "--interval", valueName: "DURATION", help: "Time between the starts of two samples of everything (default: 30s)."),
+        OptionSpec(name: "--count", valueName: "N", help: "Stop after N samples (default: run until --duration, SIGINT or SIGTERM)."),
+        OptionSpec(name: "--duration", valueName: "DURATION", help: "Stop after this long (10m, 1h)."),
+        OptionSpec(name: "--baseline", valueName: "NAME", help: "Derive benchmark thresholds from this baseline (default: 'default', if it exists)."),
+        OptionSpec(name: "--no-baseline", help: "Give benchmarks no thresholds: record and show them only."),
+        baselinesOption,
+        OptionSpec(name: "--percentile", valueName: "P", help: "Baseline percentile the bands scale: p50 ... p999 (default: p95)."),
+        OptionSpec(name: "--warning-tolerances", valueName: "X", help: "Warning above (1 + X x tolerance) x the percentile (default: 1)."),
+        OptionSpec(name: "--critical-tolerances", valueName: "X", help: "Critical above (1 + X x tolerance) x the percentile (default: 3)."),
+        OptionSpec(name: "--fire-after", valueName: "N", help: "Samples in a row outside a band that raise an alert (default: 3)."),
+        OptionSpec(name: "--resolve-after", valueName: "N", help: "Samples in a row back inside that resolve it (default: 3)."),
+        OptionSpec(name: "--iterations", valueName: "N", help: "Calls timed per benchmark sample (default: 200)."),
+        OptionSpec(name: "--warmup", valueName: "N", help: "Calls run and discarded before each sample (default: 20)."),
+        OptionSpec(name: "--retention", valueName: "DURATION", help: "Age of the oldest point each metric keeps (default: 1h)."),
+        OptionSpec(name: "--max-points", valueName: "N", help: "Points each metric keeps at most (default: 10000)."),
+        OptionSpec(name: "--ingest", valueName: "FILE", help: "Raise alerts from the verdicts of this judged results file at start."),
+        OptionSpec(name: "--webhook", valueName: "URL", isRepeatable: true, help: "POST every alert event to this URL as JSON (repeatable)."),
+        OptionSpec(name: "--alerts", valueName: "FILE", help: "Append every alert event to this JSON-lines file."),
+        OptionSpec(name: "--dashboard", valueName: "FILE", help: "Rewrite this JSON snapshot each sample (default: reports/dashboard.json)."),
+        OptionSpec(name: "--metrics", valueName: "FILE", help: "Rewrite this Prometheus text file each sample (default: reports/monitor.prom)."),
+        OptionSpec(name: "--pushgateway", valueName: "URL", help: "Also PUT the metrics to this Prometheus Pushgateway."),
+        OptionSpec(name: "--quiet", short: "-q", help: "Print no progress lines; alerts still go to standard error."),
+        helpOption,
+    ]
+
     static func parse(_ arguments: [String]) throws(CommandLineError) -> Command {
         guard let first = arguments.first else { return .run(RunOptions()) }
         if first.hasPrefix("-") {
@@ -168,6 +223,8 @@ enum CommandParser {
             return try parseCompare(rest)
         case "report":
             return try parseReport(rest)
+        case "monitor":
+            return try parseMonitor(rest)
         case "help":
             guard rest.count <= 1 else { throw .usage("'bench help' takes at most one subcommand name") }
             if let topic = rest.first, !subcommands.contains(topic) {
@@ -263,6 +320,60 @@ enum CommandParser {
         return .report(options)
     }
 
+    private static func parseMonitor(_ arguments: ArraySlice<String>) throws(CommandLineError) -> Command {
+        let parsed = try ArgumentParser.parse(arguments, options: monitorOptions, command: "monitor")
+        if parsed.has("--help") { return .help(subcommand: "monitor") }
+        try rejectPositionals(parsed, command: "monitor")
+        var options = MonitorOptions()
+        options.filters = parsed.values["--filter"] ?? []
+        options.interval = try parsed.duration("--interval") ?? options.interval
+        options.count = try parsed.integer("--count", in: 1...Int(Int32.max), "a whole number of at least 1")
+        options.duration = try parsed.duration("--duration")
+        if parsed.has("--no-baseline") {
+            if parsed.value("--baseline") != nil { throw .usage("--baseline and --no-baseline exclude each other") }
+            options.baseline = .none
+        } else if let name = parsed.value("--baseline") {
+            options.baseline = .named(name)
+        }
+        options.baselinesDirectory = try directory(parsed, "--baselines") ?? options.baselinesDirectory
+        if let text = parsed.value("--percentile") {
+            guard let percentile = Percentile(rawValue: text) else {
+                throw .usage("--percentile expects one of \(Percentile.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
+            }
+            options.thresholds.percentile = percentile
+        }
+        options.thresholds.warningTolerances = try parsed.number("--warning-tolerances") ?? options.thresholds.warningTolerances
+        options.thresholds.criticalTolerances = try parsed.number("--critical-tolerances") ?? options.thresholds.criticalTolerances
+        guard options.thresholds.criticalTolerances >= options.thresholds.warningTolerances else {
+            throw .usage("--critical-tolerances must be at least --warning-tolerances, or the critical band would sit inside the warning band")
+        }
+        options.thresholds.hysteresis = Hysteresis(
+            fireAfter: try parsed.integer("--fire-after", in: 1...1_000_000, "a whole number of at least 1") ?? options.thresholds.hysteresis.fireAfter,
+            resolveAfter: try parsed.integer("--resolve-after", in: 1...1_000_000, "a whole number of at least 1") ?? options.thresholds.hysteresis.resolveAfter
+        )
+        options.overrides.iterations = try parsed.integer("--iterations", in: 1...Int(Int32.max), "a whole number of at least 1") ?? options.overrides.iterations
+        options.overrides.warmupIterations = try parsed.integer("--warmup", in: 0...Int(Int32.max), "a whole number of at least 0") ?? options.overrides.warmupIterations
+        options.retention = MonitorRetention(
+            maxAge: try parsed.duration("--retention") ?? options.retention.maxAge,
+            maxPoints: try parsed.integer("--max-points", in: 1...100_000_000, "a whole number of at least 1") ?? options.retention.maxPoints
+        )
+        options.ingest = parsed.value("--ingest")
+        options.webhooks = try (parsed.values["--webhook"] ?? []).map { text throws(CommandLineError) in try httpURL(text, option: "--webhook") }
+        if let text = parsed.value("--pushgateway") { options.pushgateway = try httpURL(text, option: "--pushgateway") }
+        options.alertsPath = try filePath(parsed, "--alerts")
+        options.dashboardPath = try filePath(parsed, "--dashboard") ?? options.dashboardPath
+        options.metricsPath = try filePath(parsed, "--metrics") ?? options.metricsPath
+        options.isQuiet = parsed.has("--quiet")
+        return .monitor(options)
+    }
+
+    private static func httpURL(_ text: String, option: String) throws(CommandLineError) -> String {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
+            throw .usage("\(option) expects an http or https URL such as http://127.0.0.1:9091, got '\(text)'")
+        }
+        return text
+    }
+
     private static func measurement(_ parsed: ParsedArguments, processesByDefault: Int) throws(CommandLineError) -> MeasurementOptions {
         var options = MeasurementOptions()
         options.filters = parsed.values["--filter"] ?? []
@@ -301,6 +412,12 @@ enum CommandParser {
     private static func directory(_ parsed: ParsedArguments, _ option: String) throws(CommandLineError) -> String? {
         guard let value = parsed.value(option) else { return nil }
         if value.isEmpty { throw .usage("\(option) needs a directory, got an empty string") }
+        return value
+    }
+
+    private static func filePath(_ parsed: ParsedArguments, _ option: String) throws(CommandLineError) -> String? {
+        guard let value = parsed.value(option) else { return nil }
+        if value.isEmpty { throw .usage("\(option) needs a file, got an empty string") }
         return value
     }
 

@@ -15,6 +15,8 @@ enum HelpText {
           bench baseline update [OPTIONS]  measure (or take --from FILE) and bless a baseline
           bench compare OLD.json NEW.json  judge one results file against another
           bench report --from FILE         render a saved run's reports again
+          bench monitor [OPTIONS]          sample benchmarks and probes on an interval against
+                                           thresholds from a baseline, and raise alerts
           bench help [SUBCOMMAND]          show help
           bench --version                  print the version
 
@@ -95,8 +97,33 @@ enum HelpText {
             \(options(CommandParser.reportOptions))
 
             """
+        case "monitor":
+            return """
+            USAGE
+              bench monitor [OPTIONS]
+
+            Every --interval, runs each selected benchmark alone for one short round and
+            records the median of its calls, and samples the command's probes (such as a
+            cache's hit rate). A benchmark's warning band ends at (1 + 1 x tolerance) and its
+            critical band at (1 + 3 x tolerance) times its baseline p95; an alert fires after
+            --fire-after samples in a row outside a band and resolves after --resolve-after
+            samples back inside. Alert events go to standard error, --alerts, --webhook; the
+            dashboard JSON and Prometheus text are rewritten atomically after every sample.
+            Runs until --count or --duration, or until SIGINT or SIGTERM, then writes a final
+            snapshot and prints a table.
+
+            OPTIONS
+            \(options(CommandParser.monitorOptions))
+
+            EXIT CODES
+              0  stopped with no warning or critical alert active
+              1  stopped with a warning or critical alert active
+              2  usage or input error: a bad flag or value, a filter matching nothing, an
+                 unreadable baseline or --ingest file
+
+            """
         case "help":
-            return "USAGE\n  bench help [SUBCOMMAND]\n\nShows help for a subcommand: run, list, baseline, compare, report.\n"
+            return "USAGE\n  bench help [SUBCOMMAND]\n\nShows help for a subcommand: run, list, baseline, compare, report, monitor.\n"
         default:
             return """
             USAGE

@@ -20,6 +20,15 @@ public struct RunPlan: Sendable {
     /// The selected benchmarks, suite by suite, in registration order.
     public private(set) var entries: [Entry]
 
+    /// A plan of one entry of another plan, alone with its suite: how a monitor samples one
+    /// benchmark at a time.
+    init(single entry: Entry, of suite: Suite) {
+        var entry = entry
+        entry.suiteIndex = 0
+        suites = [suite]
+        entries = [entry]
+    }
+
     /// Selects the benchmarks whose full name matches any of `filters` (all when `filters` is
     /// empty) and resolves their configurations.
     ///

@@ -1,0 +1,185 @@
+import Foundation
+
+/// `bench monitor`: samples the selected benchmarks (with small counts) and the command's
+/// probes every interval, holds them to thresholds derived from a baseline, sends alert events
+/// to the sinks, and keeps the dashboard and Prometheus files current.
+struct MonitorCommand {
+    let options: MonitorOptions
+    let suites: [Suite]
+    let probes: [MonitorProbe]
+    let probeThresholds: [Threshold]
+    var clock: any MonitorClock = SystemMonitorClock()
+
+    func execute(console: Console) async throws(CommandLineError) -> ExitCode {
+        let selected = try selectedBenchmarks()
+        let selectedProbes = try selectedProbes()
+        let baseline = try loadBaseline()
+        let ingested = try loadIngested()
+        warnIfDebugBuild(console)
+
+        let monitor = ThresholdMonitor(retention: options.retention, clock: clock)
+        var thresholds = baseline.map { options.thresholds.thresholds(from: $0.results) } ?? []
+        let benchmarkNames = Set(selected.map(\.name))
+        thresholds = thresholds.filter { benchmarkNames.contains($0.metric) }
+        await monitor.setThresholds(thresholds)
+        await monitor.setThresholds(probeThresholds.filter { threshold in selectedProbes.contains { $0.name == threshold.metric } })
+        for benchmark in selected {
+            await monitor.register(benchmark.probe(interval: options.interval, statistic: options.thresholds.sampleStatistic))
+        }
+        for probe in selectedProbes { await monitor.register(probe) }
+
+        let outputs = MonitorOutputs(options: options, console: console)
+        let events = await monitor.alertEvents()
+        let delivery = Task { await outputs.deliver(events) }
+        if let baseline {
+            let missing = benchmarkNames.subtracting(thresholds.map(\.metric)).sorted()
+            progress(console, "thresholds from \(baseline.path) (\(options.thresholds.percentile.rawValue), \(thresholds.count) benchmarks)"
+                + (missing.isEmpty ? "" : "; not in it, so only recorded: \(missing.joined(separator: ", "))"))
+        } else {
+            progress(console, "no baseline: benchmarks are recorded and shown, not held to thresholds")
+        }
+        if let ingested { await monitor.ingest(ingested) }
+
+        let loop = Task { await sampleUntilDone(monitor, outputs: outputs, console: console) }
+        let signals = StopSignals { loop.cancel() }
+        await loop.value
+        signals.cancel()
+
+        // The final snapshot is written outside the cancelled task, so a signal cannot cut it short.
+        let final = await monitor.snapshot()
+        await outputs.write(final)
+        await monitor.finishAlertEvents()
+        await delivery.value
+        console.output(MonitorTable(final).render())
+        warnIfDebugBuild(console)
+        return final.activeAlerts.contains { $0.level >= .warning } ? .failure : .success
+    }
+
+    /// Samples everything, writes the outputs, and waits for the next interval, until the
+    /// count or duration is reached or the task is cancelled.
+    private func sampleUntilDone(_ monitor: ThresholdMonitor, outputs: MonitorOutputs, console: Console) async {
+        let start = clock.now
+        let end = options.duration.map { start.addingTimeInterval($0.seconds) }
+        var cycle = 0
+        while !Task.isCancelled {
+            cycle += 1
+            let cycleStart = clock.now
+            await monitor.sampleAll()
+            let snapshot = await monitor.snapshot()
+            await outputs.write(snapshot)
+            progress(console, "sample \(cycle)\(options.count.map { " of \($0)" } ?? ""): " + MonitorTable.stateCounts(snapshot))
+            if let count = options.count, cycle >= count { return }
+            var next = cycleStart.addingTimeInterval(options.interval.seconds)
+            if let end {
+                if clock.now >= end { return }
+                next = min(next, end)
+            }
+            do { try await clock.sleep(until: next) } catch { return }
+            if let end, clock.now >= end { return }
+        }
+    }
+
+    private func progress(_ console: Console, _ line: String) {
+        if !options.isQuiet { console.error("monitor: \(line)\n") }
+    }
+
+    private func selectedBenchmarks() throws(CommandLineError) -> [BenchmarkProbe] {
+        var filters: [NameFilter] = []
+        for pattern in options.filters {
+            do { filters.append(try NameFilter(pattern)) } catch { throw .usage("--filter: \(error)") }
+        }
+        let plan: RunPlan
+        do {
+            plan = try RunPlan(suites: suites, filters: filters, overrides: options.overrides)
+        } catch {
+            throw .usage(error.description)
+        }
+        let matchingProbes = probes.filter { probe in filters.isEmpty || filters.contains { $0.matches(probe.name) } }
+        if plan.entries.isEmpty && matchingProbes.isEmpty {
+            let quoted = options.filters.map { "'\($0)'" }.joined(separator: ", ")
+            throw .usage(options.filters.isEmpty
+                ? "nothing to monitor: no benchmarks or probes are registered"
+                : "no benchmark or probe matches --filter \(quoted) ('bench list' shows the names)")
+        }
+        return plan.entries.map { BenchmarkProbe(entry: $0, suite: plan.suites[$0.suiteIndex]) }
+    }
+
+    private func selectedProbes() throws(CommandLineError) -> [MonitorProbe] {
+        let filters = options.filters.compactMap { try? NameFilter($0) }
+        return probes
+            .filter { probe in filters.isEmpty || filters.contains { $0.matches(probe.name) } }
+            .map { probe in
+                var probe = probe
+                probe.interval = options.interval
+                probe.timeout = min(probe.timeout, options.interval)
+                return probe
+            }
+    }
+
+    private func loadBaseline() throws(CommandLineError) -> (path: String, results: RunResults)? {
+        let store = BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory))
+        let name: String
+        switch options.baseline {
+        case .none: return nil
+        case .automatic: name = BaselineStore.defaultName
+        case .named(let chosen): name = chosen
+        }
+        let path = store.url(for: name).relativePath
+        do {
+            guard let results = try store.load(name) else {
+                if case .named = options.baseline {
+                    throw CommandLineError.input("no baseline named '\(name)': \(path) does not exist")
+                }
+                return nil
+            }
+            return (path, results)
+        } catch let error as CommandLineError {
+            throw error
+        } catch {
+            throw .input(String(describing: error))
+        }
+    }
+
+    private func loadIngested() throws(CommandLineError) -> RunJudgement? {
+        guard let path = options.ingest else { return nil }
+        let results: RunResults
+        do {
+            results = try ResultsFile.load(from: URL(fileURLWithPath: path))
+        } catch {
+            throw .input(error.description)
+        }
+        guard let judgement = results.judgement else {
+            throw .input("\(path): --ingest needs a judged run, and this one was not judged against a baseline")
+        }
+        return judgement
+    }
+}
+
+/// One benchmark as a probe: each sample runs it alone for one round of the monitor's small
+/// counts and records a percentile of its per-call times.
+struct BenchmarkProbe {
+    let entry: RunPlan.Entry
+    let suite: Suite
+
+    var name: String { entry.fullName }
+
+    func probe(interval: Duration, statistic: Percentile) -> MonitorProbe {
+        let plan = RunPlan(single: entry, of: suite)
+        // A benchmark checks its own time limit between timing windows; the probe's timeout
+        // is the backstop for a call that never returns.
+        return MonitorProbe(name, interval: interval, timeout: max(interval, entry.configuration.timeLimit)) {
+            let measurement = await Runner().run(plan)
+            guard let benchmark = measurement.benchmarks.first else { throw MonitorProbeError("nothing was measured") }
+            let result = BenchmarkResult(benchmark, sampleCap: 1)
+            if let failure = result.failure { throw MonitorProbeError("\(failure.kind): \(failure.message)") }
+            guard let summary = result.summary else { throw MonitorProbeError("no samples") }
+            return summary.percentiles[statistic]
+        }
+    }
+}
+
+/// Why a benchmark probe gave no value.
+struct MonitorProbeError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,52 @@
+import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns SIGINT and SIGTERM into a call of `onStop`, so that a long-running command can finish
+/// its current step and write its final state. A second signal ends the process at once with
+/// the shell's convention, 128 + the signal number.
+final class StopSignals {
+    private let sources: [any DispatchSourceSignal]
+
+    /// Starts handling the signals; `onStop` runs once, on a global queue.
+    init(onStop: @escaping @Sendable () -> Void) {
+        let received = SignalCount()
+        sources = [SIGINT, SIGTERM].map { number in
+            // The default action would end the process before the handler could run.
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                if received.increment() == 1 {
+                    onStop()
+                } else {
+                    exit(128 + number)
+                }
+            }
+            source.resume()
+            return source
+        }
+    }
+
+    /// Stops handling the signals and restores their default actions.
+    func cancel() {
+        for source in sources {
+            source.cancel()
+            signal(Int32(source.handle), SIG_DFL)
+        }
+    }
+}
+
+private final class SignalCount: Sendable {
+    private let count = Mutex(0)
+
+    func increment() -> Int {
+        count.withLock { value in
+            value += 1
+            return value
+        }
+    }
+}
