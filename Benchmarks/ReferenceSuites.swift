@@ -8,4 +8,5 @@ public let referenceSuites: [Suite] = [
     loggingSuite,
     validationSuite,
     databaseSuite,
+    monitorSuite,
 ]
