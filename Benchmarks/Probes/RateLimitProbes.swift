@@ -1,4 +1,5 @@
 import ServerComponents
+import Synchronization
 import Yardstick
 
 /// `rate-limit.blocked`: a fixed burst of requests from a fixed set of clients against a
@@ -15,10 +16,10 @@ import Yardstick
 /// The burst comes from four concurrent tasks, as the rate-limiting suite's `burst` does, so
 /// the shards' locks are contended; the count does not depend on how the tasks interleave.
 ///
-/// The count assumes every bucket is full when a burst starts, which holds when samples are
-/// at least ``RateLimitProbeWorkload/refillTime`` apart (0.5 s; the default interval is 30 s),
-/// and that no client earns a token during one, which holds while a burst takes under 50 ms
-/// (it takes well under one). Shorter intervals refuse more; a burst stalled for longer
+/// Every burst's clients are new to the limiter (their keys carry the burst's number), so each
+/// starts with a full bucket however short the interval, and the limiter's forgetting of idle
+/// keys is exercised too. The count assumes no client earns a token during a burst, which
+/// holds while it takes under 50 ms (it takes well under one); a burst stalled for longer
 /// refuses up to one request fewer per greedy client for each 50 ms.
 enum RateLimitProbes {
     static let blocked = "rate-limit.blocked"
@@ -35,7 +36,7 @@ enum RateLimitProbes {
         let greedy = Double(RateLimitProbeWorkload.greedyClients)
         return [
             // Measured: 320 in every sample of 5 release processes, the expected count exactly,
-            // with samples 0.6 s apart; a burst took 0.15-0.35 ms (2-10 ms for the first, which
+            // with samples 0.6 s apart (before bursts used new keys); a burst took 0.15-0.35 ms (2-10 ms for the first, which
             // starts the tasks' threads). The warning band
             // allows one token more or less per greedy client (a burst stalled for 50 ms
             // earns each one a token); the critical band a quarter of the count either way.
@@ -100,15 +101,20 @@ final class RateLimitProbeState: Sendable {
     let limiter = TokenBucketLimiter<String>(
         capacity: RateLimitProbeWorkload.capacity, refillRate: RateLimitProbeWorkload.refillRate
     )
+    private let bursts = Mutex(0)
 
     /// Sends one burst and returns how many of its requests were refused.
     func burst() async -> Int {
         let limiter = limiter
+        let number = bursts.withLock { count in
+            count += 1
+            return count
+        }
         return await withTaskGroup(of: Int.self) { group in
             for requests in RateLimitProbeWorkload.taskRequests {
                 group.addTask {
                     var refused = 0
-                    for client in requests where !limiter.allow(client) { refused += 1 }
+                    for client in requests where !limiter.allow("\(client)#\(number)") { refused += 1 }
                     return refused
                 }
             }
