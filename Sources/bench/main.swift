@@ -1,4 +1,4 @@
 import ReferenceBenchmarks
 import Yardstick
 
-await BenchCommand.main(suites: referenceSuites)
+await BenchCommand.main(suites: referenceSuites, probes: referenceProbes(), thresholds: referenceProbeThresholds)

@@ -22,6 +22,9 @@ struct MonitorCommand {
         let benchmarkNames = Set(selected.map(\.name))
         thresholds = thresholds.filter { benchmarkNames.contains($0.metric) }
         await monitor.setThresholds(thresholds)
+        // A benchmark outside the baseline gets no bands, only its unit, so it prints as time.
+        let unjudged = benchmarkNames.subtracting(thresholds.map(\.metric))
+        await monitor.setThresholds(unjudged.map { Threshold(metric: $0, unit: .nanoseconds) })
         await monitor.setThresholds(probeThresholds.filter { threshold in selectedProbes.contains { $0.name == threshold.metric } })
         for benchmark in selected {
             await monitor.register(benchmark.probe(interval: options.interval, statistic: options.thresholds.sampleStatistic))
@@ -32,7 +35,7 @@ struct MonitorCommand {
         let events = await monitor.alertEvents()
         let delivery = Task { await outputs.deliver(events) }
         if let baseline {
-            let missing = benchmarkNames.subtracting(thresholds.map(\.metric)).sorted()
+            let missing = unjudged.sorted()
             progress(console, "thresholds from \(baseline.path) (\(options.thresholds.percentile.rawValue), \(thresholds.count) benchmarks)"
                 + (missing.isEmpty ? "" : "; not in it, so only recorded: \(missing.joined(separator: ", "))"))
         } else {
