@@ -19,6 +19,9 @@ struct AlertTracker: Sendable {
     private var belowLevel = Streak()
     /// The worst state seen during ``belowLevel``.
     private var worstBelowLevel = MetricState.ok
+    /// The active alert as described by the latest warning sample of ``belowLevel``: what a
+    /// critical alert eases to, even when the sample that completes the count is good.
+    private var easedDescription: Alert?
 
     init(hysteresis: Hysteresis) {
         self.hysteresis = hysteresis
@@ -55,9 +58,14 @@ struct AlertTracker: Sendable {
         atCritical.record(classification == .critical, at: time)
         let level = state
         if classification < level {
-            if belowLevel.length == 0 { worstBelowLevel = .ok }
+            if belowLevel.length == 0 { worstBelowLevel = .ok; easedDescription = nil }
             belowLevel.record(true, at: time)
             worstBelowLevel = max(worstBelowLevel, classification)
+            if level == .critical, classification == .warning, var described = alert {
+                described.level = .warning
+                describe(.warning, &described)
+                easedDescription = described
+            }
         } else {
             belowLevel.record(false, at: time)
         }
@@ -90,8 +98,17 @@ struct AlertTracker: Sendable {
                     alert = nil
                     return AlertEvent(kind: .resolved, alert: active, at: time)
                 }
+                // Described by its latest warning sample: the sample now may be good, and a
+                // good value is not outside the warning band.
                 active.level = .warning
-                describe(.warning, &active)
+                if let described = easedDescription {
+                    active.value = described.value
+                    active.band = described.band
+                    active.message = described.message
+                } else {
+                    describe(.warning, &active)
+                }
+                easedDescription = nil
                 alert = active
                 return AlertEvent(kind: .eased, alert: active, at: time)
             }

@@ -20,10 +20,20 @@ public struct MonitorRetention: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            maxAge: .milliseconds(Int64(try container.decode(Double.self, forKey: .maxAgeSeconds) * 1_000)),
-            maxPoints: try container.decode(Int.self, forKey: .maxPoints)
-        )
+        let seconds = try container.decode(Double.self, forKey: .maxAgeSeconds)
+        let maxPoints = try container.decode(Int.self, forKey: .maxPoints)
+        // Checked here rather than left to the initializer's preconditions: a bad file must
+        // not stop the process. Rounded to the nanosecond: 1.005 s times 1000 is 1004.99….
+        guard seconds.isFinite, seconds > 0, seconds < 1e9 else {
+            throw DecodingError.dataCorruptedError(forKey: .maxAgeSeconds, in: container,
+                                                   debugDescription: "a retention's age must be a positive number of seconds, got \(seconds)")
+        }
+        guard maxPoints >= 1 else {
+            throw DecodingError.dataCorruptedError(forKey: .maxPoints, in: container,
+                                                   debugDescription: "a retention keeps at least one point, got \(maxPoints)")
+        }
+        let nanoseconds = max(1, Int64((seconds * 1e9).rounded()))
+        self.init(maxAge: .nanoseconds(nanoseconds), maxPoints: maxPoints)
     }
 
     public func encode(to encoder: any Encoder) throws {

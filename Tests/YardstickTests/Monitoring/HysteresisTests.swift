@@ -147,6 +147,10 @@ final class HysteresisTests: XCTestCase {
         XCTAssertEqual(kinds(events), [nil, .eased])
         XCTAssertEqual(events[1]?.alert.level, .warning)
         XCTAssertEqual(events[1]?.alert.band, .atMost(10))
+        // Described by the warning sample, not by the good one that completed the count: a
+        // value of 5 is not outside ≤ 10.
+        XCTAssertEqual(events[1]?.alert.value, warning)
+        XCTAssertEqual(events[1]?.alert.message, "15.0 outside ≤ 10.0")
         XCTAssertEqual(events[1]?.alert.id, 1)
         XCTAssertNil(events[1]?.alert.resolvedAt)
         let snapshot = await monitor.snapshot()
@@ -160,8 +164,12 @@ final class HysteresisTests: XCTestCase {
     func testCriticalEasesAfterMWarningSamples() async {
         let (monitor, clock) = await monitor()
         _ = await feed([critical, critical, critical], to: monitor, clock: clock)
-        let events = await feed([warning, warning, warning, warning], to: monitor, clock: clock)
+        let events = await feed([14, 16, 12, 11], to: monitor, clock: clock)
         XCTAssertEqual(kinds(events), [nil, .eased, nil, nil], "still a warning after easing: nothing more")
+        XCTAssertEqual(events[1]?.alert.value, 16)
+        let active = await monitor.activeAlerts
+        XCTAssertEqual(active.first?.value, 11, "the latest warning value")
+        XCTAssertEqual(active.first?.band, .atMost(10))
     }
 
     func testCriticalResolvesDirectlyAfterMGoodSamples() async {
@@ -175,8 +183,9 @@ final class HysteresisTests: XCTestCase {
     func testACriticalSampleRestartsTheEasingCount() async {
         let (monitor, clock) = await monitor()
         _ = await feed([critical, critical, critical], to: monitor, clock: clock)
-        let events = await feed([warning, critical, warning, good], to: monitor, clock: clock)
+        let events = await feed([12, critical, 13, good], to: monitor, clock: clock)
         XCTAssertEqual(kinds(events), [nil, nil, nil, .eased])
+        XCTAssertEqual(events[3]?.alert.value, 13, "the warning sample of the completed count")
     }
 
     func testAlertIDsIncreaseAcrossAlertsAndMetrics() async {

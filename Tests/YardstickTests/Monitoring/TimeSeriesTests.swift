@@ -153,6 +153,25 @@ final class TimeSeriesTests: XCTestCase {
         XCTAssertEqual(try JSONDecoder().decode(MonitorRetention.self, from: data), retention)
     }
 
+    func testRetentionRoundTripsWithoutLosingAMillisecond() throws {
+        // 1.005 × 1000 is 1004.9999999999999 in binary floating point.
+        for retention in [MonitorRetention(maxAge: .milliseconds(1_005), maxPoints: 3),
+                          MonitorRetention(maxAge: .microseconds(1_500), maxPoints: 1),
+                          MonitorRetention()] {
+            let data = try JSONEncoder().encode(retention)
+            XCTAssertEqual(try JSONDecoder().decode(MonitorRetention.self, from: data), retention, "\(retention.maxAge)")
+        }
+    }
+
+    func testAnInvalidRetentionIsADecodingErrorNotATrap() {
+        for json in [#"{"maxAgeSeconds": 0, "maxPoints": 5}"#, #"{"maxAgeSeconds": -1, "maxPoints": 5}"#,
+                     #"{"maxAgeSeconds": 1e300, "maxPoints": 5}"#, #"{"maxAgeSeconds": 60, "maxPoints": 0}"#] {
+            XCTAssertThrowsError(try JSONDecoder().decode(MonitorRetention.self, from: Data(json.utf8)), json) { error in
+                XCTAssertTrue(error is DecodingError, "\(error)")
+            }
+        }
+    }
+
     func testMonitorDropsExpiredPointsWhenRead() async {
         let clock = F.clock()
         let monitor = ThresholdMonitor(retention: MonitorRetention(maxAge: .seconds(10), maxPoints: 100), clock: clock)
