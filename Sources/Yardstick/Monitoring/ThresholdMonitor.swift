@@ -24,6 +24,9 @@ public actor ThresholdMonitor {
     private var verdictAlerts: [String: Alert] = [:]
     private var failures: [String: FailureRecord] = [:]
     private var probes: [String: ScheduledProbe] = [:]
+    /// The sleeps of the ``run()`` loops waiting for their next probe, by loop.
+    private var runLoopSleeps: [UInt64: Task<Void, any Error>] = [:]
+    private var nextRunLoop: UInt64 = 0
     private var subscribers: [UInt64: AsyncStream<AlertEvent>.Continuation] = [:]
     private var nextSubscriber: UInt64 = 0
     private var nextAlertID = 1
@@ -64,9 +67,12 @@ public actor ThresholdMonitor {
     /// The threshold of `metric`, if it has one.
     public func threshold(for metric: String) -> Threshold? { thresholds[metric] }
 
-    /// Registers a probe, replacing one of the same name; it is first due now.
+    /// Registers a probe, replacing one of the same name; it is first due now, and a ``run()``
+    /// loop waiting for another probe's time samples it at once.
     public func register(_ probe: MonitorProbe) {
         probes[probe.name] = ScheduledProbe(probe: probe, due: clock.now)
+        // A run loop asleep until another probe's time wakes now to sample this one.
+        for sleep in runLoopSleeps.values { sleep.cancel() }
     }
 
     /// The names of the registered probes, sorted.
@@ -187,7 +193,18 @@ public actor ThresholdMonitor {
             }
             guard let next = probes.values.map(\.due).min() else { return }
             if next > clock.now {
-                do { try await clock.sleep(until: next) } catch { return }
+                // Slept in a task of its own that ``register(_:)`` can cut short.
+                nextRunLoop += 1
+                let loop = nextRunLoop
+                let clock = clock
+                let sleep = Task { try await clock.sleep(until: next) }
+                runLoopSleeps[loop] = sleep
+                await withTaskCancellationHandler {
+                    _ = try? await sleep.value
+                } onCancel: {
+                    sleep.cancel()
+                }
+                runLoopSleeps[loop] = nil
             }
         }
     }

@@ -276,6 +276,24 @@ final class ProbeTests: XCTestCase {
         await run.value
     }
 
+    func testAProbeRegisteredWhileRunSleepsIsSampledAtOnce() async {
+        let clock = F.clock()
+        let monitor = ThresholdMonitor(clock: clock)
+        await monitor.register(MonitorProbe("hourly", interval: .seconds(3_600)) { 1 })
+        let run = Task { await monitor.run() }
+        await settle(monitor, clock, counts: ["hourly": 1])     // asleep until t = 3600
+
+        await monitor.register(MonitorProbe("often", interval: .seconds(1)) { 2 })
+        await settle(monitor, clock, counts: ["hourly": 1, "often": 1])
+        clock.advance(by: .seconds(1))
+        await settle(monitor, clock, counts: ["hourly": 1, "often": 2])
+        let times = await monitor.points(of: "often").map(\.time)
+        XCTAssertEqual(times, [F.time(0), F.time(1)])
+        run.cancel()
+        await run.value
+        XCTAssertEqual(clock.sleeperCount, 0)
+    }
+
     func testRunWithNoProbesReturnsAtOnce() async {
         let monitor = ThresholdMonitor(clock: F.clock())
         await monitor.run()
