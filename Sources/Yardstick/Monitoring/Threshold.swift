@@ -67,4 +67,19 @@ public struct Hysteresis: Sendable, Hashable, Codable {
         self.fireAfter = fireAfter
         self.resolveAfter = resolveAfter
     }
+
+    private enum CodingKeys: String, CodingKey { case fireAfter, resolveAfter }
+
+    /// Decodes the counts, refusing one below 1 as the initializer does: a count of 0 would fire
+    /// a critical alert on a good sample, since an empty streak is at least 0 long.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let fireAfter = try container.decode(Int.self, forKey: .fireAfter)
+        let resolveAfter = try container.decode(Int.self, forKey: .resolveAfter)
+        for (count, key) in [(fireAfter, CodingKeys.fireAfter), (resolveAfter, .resolveAfter)] where count < 1 {
+            throw DecodingError.dataCorruptedError(forKey: key, in: container,
+                                                   debugDescription: "hysteresis counts must be at least 1, got \(count)")
+        }
+        self.init(fireAfter: fireAfter, resolveAfter: resolveAfter)
+    }
 }

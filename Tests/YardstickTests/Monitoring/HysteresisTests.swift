@@ -247,6 +247,19 @@ final class HysteresisTests: XCTestCase {
         XCTAssertEqual(firstEvents, secondEvents)
     }
 
+    func testHysteresisDecodesOnlyPositiveCounts() throws {
+        let decoded = try JSONDecoder().decode(Hysteresis.self, from: Data(#"{"fireAfter": 2, "resolveAfter": 5}"#.utf8))
+        XCTAssertEqual(decoded, Hysteresis(fireAfter: 2, resolveAfter: 5))
+        XCTAssertEqual(try JSONDecoder().decode(Hysteresis.self, from: JSONEncoder().encode(Hysteresis())), Hysteresis())
+        // A count of 0 would fire a critical alert on a good sample.
+        for json in [#"{"fireAfter": 0, "resolveAfter": 3}"#, #"{"fireAfter": 3, "resolveAfter": -1}"#] {
+            XCTAssertThrowsError(try JSONDecoder().decode(Hysteresis.self, from: Data(json.utf8)), json) { error in
+                XCTAssertTrue(error is DecodingError, "\(error)")
+            }
+            XCTAssertThrowsError(try JSONDecoder().decode(Threshold.self, from: Data(#"{"metric": "m", "unit": "plain", "hysteresis": \#(json)}"#.utf8)))
+        }
+    }
+
     /// The tracker by itself, with the monitor's closures replaced.
     func testTrackerDirectly() {
         var tracker = AlertTracker(hysteresis: Hysteresis(fireAfter: 2, resolveAfter: 2))
