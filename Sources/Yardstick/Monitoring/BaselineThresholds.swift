@@ -1,5 +1,8 @@
-/// Thresholds for benchmarks, derived from a baseline the same way the gate judges them: from
-/// each benchmark's baseline percentile and tolerance.
+/// Thresholds for benchmarks, derived from the baseline and tolerances the gate uses: a
+/// percentile of all the baseline's samples (batch means, for a batched benchmark, as the
+/// monitor's own samples are) scaled by multiples of the benchmark's tolerance. The gate
+/// compares medians of rounds with a significance test; a monitor has one small sample at a
+/// time, so it holds each to a band instead, and lets hysteresis do what the test does.
 ///
 /// With the defaults, a benchmark whose baseline p95 is 10 µs and tolerance 5% gets a warning
 /// band up to 10.5 µs and a critical band up to 11.5 µs: warning above (1 + 1 × tolerance) and

@@ -44,6 +44,8 @@ public enum ProbeOutcome: Sendable, Hashable {
     case timedOut(Duration)
     /// Its previous call has not returned yet, so it was not called again.
     case stillRunning
+    /// The task waiting for it was cancelled first: the monitor is stopping.
+    case cancelled
 
     /// A one-line description of a failure; `nil` for a value.
     public var failureDescription: String? {
@@ -52,6 +54,7 @@ public enum ProbeOutcome: Sendable, Hashable {
         case .failed(let message): "threw: \(message)"
         case .timedOut(let timeout): "no value within its timeout of \(Formatting.duration(timeout))"
         case .stillRunning: "its previous call, abandoned after its timeout, has not returned"
+        case .cancelled: "the monitor stopped waiting for it"
         }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import Synchronization
 
-/// Calls a probe in a task of its own and races it against its timeout on the monitor's clock.
+/// Calls a probe in a task of its own and races it against its timeout on the monitor's clock
+/// and against the cancellation of the task that waits for it.
 enum ProbeCall {
     /// The outcome of one call of `probe`. `onReturn` runs when the call returns, even if that is
     /// after its timeout, so the caller can tell when an abandoned call has finished.
@@ -10,43 +11,76 @@ enum ProbeCall {
         clock: any MonitorClock,
         onReturn: @escaping @Sendable () -> Void
     ) async -> ProbeOutcome {
-        let settled = Mutex(false)
-        // Exactly one of the call and the timer resumes the continuation.
-        let claim: @Sendable () -> Bool = {
-            settled.withLock { done in
-                defer { done = true }
-                return !done
-            }
-        }
+        let outcome = Settlement()
         let deadline = clock.now.addingTimeInterval(probe.timeout.seconds)
-        var call: Task<Void, Never>?
-        var timer: Task<Void, Never>?
-        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<ProbeOutcome, Never>) in
-            let work = Task.detached {
-                let outcome: ProbeOutcome
-                do {
-                    outcome = .value(try await probe.measure())
-                } catch {
-                    outcome = .failed(String(describing: error))
-                }
-                onReturn()
-                if claim() { continuation.resume(returning: outcome) }
+        let call = Task.detached {
+            let result: ProbeOutcome
+            do {
+                result = .value(try await probe.measure())
+            } catch {
+                result = .failed(String(describing: error))
             }
-            call = work
-            timer = Task.detached {
-                do {
-                    try await clock.sleep(until: deadline)
-                } catch {
-                    return
-                }
-                if claim() {
-                    work.cancel()
-                    continuation.resume(returning: .timedOut(probe.timeout))
-                }
+            onReturn()
+            outcome.settle(result)
+        }
+        let timer = Task.detached {
+            do {
+                try await clock.sleep(until: deadline)
+            } catch {
+                return
+            }
+            if outcome.settle(.timedOut(probe.timeout)) { call.cancel() }
+        }
+        let result = await withTaskCancellationHandler {
+            await outcome.value()
+        } onCancel: {
+            if outcome.settle(.cancelled) { call.cancel() }
+        }
+        timer.cancel()
+        return result
+    }
+}
+
+/// The first outcome of several racers, handed to one waiter whether it starts waiting before
+/// or after the race is decided.
+private final class Settlement: Sendable {
+    private enum State {
+        case open
+        case waiting(CheckedContinuation<ProbeOutcome, Never>)
+        case settled(ProbeOutcome)
+    }
+
+    private let state = Mutex(State.open)
+
+    /// Decides the race with `outcome` unless it is decided; returns whether this call decided it.
+    @discardableResult
+    func settle(_ outcome: ProbeOutcome) -> Bool {
+        let waiter: CheckedContinuation<ProbeOutcome, Never>?? = state.withLock { state in
+            switch state {
+            case .open:
+                state = .settled(outcome)
+                return .some(nil)
+            case .waiting(let continuation):
+                state = .settled(outcome)
+                return .some(continuation)
+            case .settled:
+                return nil
             }
         }
-        timer?.cancel()
-        _ = call
-        return outcome
+        guard let waiter else { return false }
+        waiter?.resume(returning: outcome)
+        return true
+    }
+
+    /// The outcome, once decided.
+    func value() async -> ProbeOutcome {
+        await withCheckedContinuation { continuation in
+            let decided: ProbeOutcome? = state.withLock { state in
+                if case .settled(let outcome) = state { return outcome }
+                state = .waiting(continuation)
+                return nil
+            }
+            if let decided { continuation.resume(returning: decided) }
+        }
     }
 }

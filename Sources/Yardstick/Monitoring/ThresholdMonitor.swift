@@ -30,12 +30,15 @@ public actor ThresholdMonitor {
     private var subscribers: [UInt64: AsyncStream<AlertEvent>.Continuation] = [:]
     private var nextSubscriber: UInt64 = 0
     private var nextAlertID = 1
+    private var nextRegistration: UInt64 = 0
     /// Probes whose call has not returned; touched from the calls' own tasks.
     private nonisolated let runningProbes = Mutex<Set<String>>([])
 
     private struct ScheduledProbe {
         var probe: MonitorProbe
         var due: Date
+        /// Tells a registration from a later one of the same name.
+        var registration: UInt64
     }
 
     private struct FailureRecord {
@@ -70,7 +73,8 @@ public actor ThresholdMonitor {
     /// Registers a probe, replacing one of the same name; it is first due now, and a ``run()``
     /// loop waiting for another probe's time samples it at once.
     public func register(_ probe: MonitorProbe) {
-        probes[probe.name] = ScheduledProbe(probe: probe, due: clock.now)
+        nextRegistration += 1
+        probes[probe.name] = ScheduledProbe(probe: probe, due: clock.now, registration: nextRegistration)
         // A run loop asleep until another probe's time wakes now to sample this one.
         for sleep in runLoopSleeps.values { sleep.cancel() }
     }
@@ -184,14 +188,16 @@ public actor ThresholdMonitor {
             for (name, scheduled) in due {
                 if Task.isCancelled { return }
                 await sample(probeNamed: name)
-                guard var current = probes[name] else { continue }
+                // A probe registered again while it was sampled keeps its new schedule.
+                guard var current = probes[name], current.registration == scheduled.registration else { continue }
                 current.due = scheduled.due.addingTimeInterval(scheduled.probe.interval.seconds)
                 if current.due <= clock.now {
                     current.due = clock.now.addingTimeInterval(scheduled.probe.interval.seconds)
                 }
                 probes[name] = current
             }
-            guard let next = probes.values.map(\.due).min() else { return }
+            // With no probes, sleep until one is registered or the task is cancelled.
+            let next = probes.values.map(\.due).min() ?? .distantFuture
             if next > clock.now {
                 // Slept in a task of its own that ``register(_:)`` can cut short.
                 nextRunLoop += 1

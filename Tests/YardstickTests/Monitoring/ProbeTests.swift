@@ -294,9 +294,37 @@ final class ProbeTests: XCTestCase {
         XCTAssertEqual(clock.sleeperCount, 0)
     }
 
-    func testRunWithNoProbesReturnsAtOnce() async {
-        let monitor = ThresholdMonitor(clock: F.clock())
-        await monitor.run()
+    func testRunWithNoProbesWaitsForOneUntilCancelled() async {
+        let clock = F.clock()
+        let monitor = ThresholdMonitor(clock: clock)
+        let run = Task { await monitor.run() }
+        await clock.waitForSleepers(1)
+        let calls = CallCounter()
+        await monitor.register(MonitorProbe("late", interval: .seconds(10)) { Double(calls.increment()) })
+        await F.waitUntil("the late probe is sampled") { calls.value == 1 }
+        run.cancel()
+        await run.value
+        XCTAssertEqual(calls.value, 1)
+        XCTAssertEqual(clock.sleeperCount, 0)
+    }
+
+    func testCancellingTheRunWhileAProbeHangsEndsItWithoutWaitingForTheTimeout() async throws {
+        let clock = F.clock()
+        let monitor = ThresholdMonitor(clock: clock)
+        let gate = ProbeGate()
+        await monitor.register(MonitorProbe("hung", interval: .seconds(30), timeout: .seconds(5)) {
+            await gate.wait()
+            return 1
+        })
+        let run = Task { await monitor.run() }
+        await F.waitUntil("the probe is waiting") { gate.waiting == 1 }
+        run.cancel()
+        await run.value
+        XCTAssertEqual(clock.sleeperCount, 0, "the timeout's timer is cancelled too")
+        let snapshot = await monitor.snapshot()
+        let metric = try XCTUnwrap(snapshot.metrics.first)
+        XCTAssertEqual(metric.lastFailure, "the monitor stopped waiting for it")
+        gate.open()
     }
 
     func testCancellingTheRunTaskBeforeItStartsEndsIt() async {
