@@ -92,6 +92,35 @@ final class MonitorCommandTests: XCTestCase {
         XCTAssertTrue(captured.output.contains("No active alerts."), captured.output)
     }
 
+    func testIngestedVerdictsRaiseAlerts() async throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let withFailure = suites + [Suite("beta") {
+            Benchmark("fails", configuration: .init(iterations: 10, rounds: 1)) { (_: Int) throws -> Int in throw TestFailure("nope") }
+        }]
+        let run = directory.appendingPathComponent("run")
+        let ran = await BenchCommand.run(arguments: ["-q", "--no-baseline", "--output", run.path], suites: withFailure, console: CapturedConsole().console())
+        XCTAssertEqual(ran, .failure)
+        let alerts = directory.appendingPathComponent("alerts.jsonl")
+        let captured = CapturedConsole()
+        let code = await BenchCommand.run(
+            arguments: [
+                "monitor", "--count", "1", "--interval", "1ms", "-f", "^alpha\\.one$", "--no-baseline",
+                "--ingest", run.appendingPathComponent("results.json").path, "--alerts", alerts.path,
+                "--dashboard", directory.appendingPathComponent("d.json").path, "--metrics", directory.appendingPathComponent("m.prom").path,
+            ],
+            suites: withFailure, console: captured.console()
+        )
+        XCTAssertEqual(code, .failure, "the error's alert is still active when the monitor stops")
+        let events = try String(contentsOf: alerts, encoding: .utf8).split(separator: "\n").map { line in
+            try ResultsFile.decoder.decode(AlertEvent.self, from: Data(line.utf8))
+        }
+        XCTAssertEqual(events.map(\.kind), [.fired])
+        XCTAssertEqual(events.first?.alert.metric, "beta.fails")
+        XCTAssertEqual(events.first?.alert.level, .critical)
+        XCTAssertEqual(events.first?.alert.source, .verdict)
+    }
+
     func testUsageErrors() async {
         let cases: [([String], String)] = [
             (["monitor", "--interval", "soon"], "--interval expects a positive duration such as 500ms, 30s or 2m, got 'soon'"),
