@@ -12,8 +12,8 @@ struct MonitorCommand {
 
     func execute(console: Console) async throws(CommandLineError) -> ExitCode {
         let selected = try selectedBenchmarks()
-        let selectedProbes = try selectedProbes()
-        let baseline = try loadBaseline()
+        let selectedProbes = selectedProbes()
+        let baseline = try options.baseline.load(from: options.baselinesDirectory)
         let ingested = try loadIngested()
         warnIfDebugBuild(console)
 
@@ -107,7 +107,7 @@ struct MonitorCommand {
         return plan.entries.map { BenchmarkProbe(entry: $0, suite: plan.suites[$0.suiteIndex]) }
     }
 
-    private func selectedProbes() throws(CommandLineError) -> [MonitorProbe] {
+    private func selectedProbes() -> [MonitorProbe] {
         let filters = options.filters.compactMap { try? NameFilter($0) }
         return probes
             .filter { probe in filters.isEmpty || filters.contains { $0.matches(probe.name) } }
@@ -117,30 +117,6 @@ struct MonitorCommand {
                 probe.timeout = min(probe.timeout, options.interval)
                 return probe
             }
-    }
-
-    private func loadBaseline() throws(CommandLineError) -> (path: String, results: RunResults)? {
-        let store = BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory))
-        let name: String
-        switch options.baseline {
-        case .none: return nil
-        case .automatic: name = BaselineStore.defaultName
-        case .named(let chosen): name = chosen
-        }
-        let path = store.url(for: name).relativePath
-        do {
-            guard let results = try store.load(name) else {
-                if case .named = options.baseline {
-                    throw CommandLineError.input("no baseline named '\(name)': \(path) does not exist")
-                }
-                return nil
-            }
-            return (path, results)
-        } catch let error as CommandLineError {
-            throw error
-        } catch {
-            throw .input(String(describing: error))
-        }
     }
 
     private func loadIngested() throws(CommandLineError) -> RunJudgement? {

@@ -8,7 +8,7 @@ struct RunCommand {
     func execute(console: Console) async throws(CommandLineError) -> ExitCode {
         let plan = try makePlan(suites: suites, filters: options.measurement.filters, overrides: options.measurement.overrides)
         // Read the baseline before measuring, so a broken one costs seconds, not minutes.
-        let baseline = try loadBaseline()
+        let baseline = try options.baseline.load(from: options.baselinesDirectory)
         warnIfDebugBuild(console)
         var results = try await measure(plan, options: options.measurement, console: console)
         let selection = options.measurement.filters.compactMap { try? NameFilter($0) }
@@ -32,11 +32,15 @@ struct RunCommand {
         warnIfDebugBuild(console)
         return ExitCode(judging: results)
     }
+}
 
-    private func loadBaseline() throws(CommandLineError) -> (name: String, path: String, results: RunResults)? {
-        let store = BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory))
+extension BaselineChoice {
+    /// The chosen baseline with its name and path, or `nil` when none was chosen, or when the
+    /// automatic choice finds no `default`. A baseline named on the command line must exist.
+    func load(from directory: String) throws(CommandLineError) -> (name: String, path: String, results: RunResults)? {
+        let store = BaselineStore(directory: URL(fileURLWithPath: directory))
         let name: String
-        switch options.baseline {
+        switch self {
         case .none: return nil
         case .automatic: name = BaselineStore.defaultName
         case .named(let chosen): name = chosen
@@ -44,7 +48,7 @@ struct RunCommand {
         let path = store.url(for: name).relativePath
         do {
             guard let results = try store.load(name) else {
-                if case .named = options.baseline {
+                if case .named = self {
                     throw CommandLineError.input("no baseline named '\(name)': \(path) does not exist")
                 }
                 return nil

@@ -35,25 +35,25 @@ public struct PrometheusReport {
             if let summary = benchmark.summary {
                 let summaryLabels = labels + ",timing=\"\(benchmark.isBatched ? "batched" : "per-call")\""
                 for percentile in Percentile.allCases {
-                    timing.append("yardstick_benchmark_seconds{\(summaryLabels),quantile=\"\(percentile.fraction)\"} \(number(summary.percentiles[percentile] / 1e9))")
+                    timing.append("yardstick_benchmark_seconds{\(summaryLabels),quantile=\"\(percentile.fraction)\"} \(PrometheusText.number(summary.percentiles[percentile] / 1e9))")
                 }
-                timing.append("yardstick_benchmark_seconds_sum{\(summaryLabels)} \(number(summary.mean * Double(summary.count) / 1e9))")
+                timing.append("yardstick_benchmark_seconds_sum{\(summaryLabels)} \(PrometheusText.number(summary.mean * Double(summary.count) / 1e9))")
                 timing.append("yardstick_benchmark_seconds_count{\(summaryLabels)} \(summary.count)")
             }
             if let perCall = benchmark.cpuNanosecondsPerCall {
-                cpu.append("yardstick_benchmark_cpu_seconds{\(labels)} \(number(perCall / 1e9))")
+                cpu.append("yardstick_benchmark_cpu_seconds{\(labels)} \(PrometheusText.number(perCall / 1e9))")
             }
             if let rate = benchmark.throughput {
-                throughput.append("yardstick_benchmark_throughput{\(labels),unit=\"\(Escaping.prometheusLabel(rate.unit))\"} \(number(rate.perSecond))")
+                throughput.append("yardstick_benchmark_throughput{\(labels),unit=\"\(Escaping.prometheusLabel(rate.unit))\"} \(PrometheusText.number(rate.perSecond))")
             }
         }
-        families.append(family(
+        families.append(PrometheusText.family(
             "yardstick_benchmark_seconds", "summary",
             "Wall time per call of a benchmark, in seconds; with timing=\"batched\" the quantiles are of batch means and _count counts batches.",
             timing
         ))
-        families.append(family("yardstick_benchmark_cpu_seconds", "gauge", "Process CPU time per call of a benchmark, in seconds.", cpu))
-        families.append(family("yardstick_benchmark_throughput", "gauge", "Units a benchmark processes per second at its median.", throughput))
+        families.append(PrometheusText.family("yardstick_benchmark_cpu_seconds", "gauge", "Process CPU time per call of a benchmark, in seconds.", cpu))
+        families.append(PrometheusText.family("yardstick_benchmark_throughput", "gauge", "Units a benchmark processes per second at its median.", throughput))
 
         var regressed: [String] = []
         var verdicts: [String] = []
@@ -63,27 +63,16 @@ public struct PrometheusReport {
             regressed.append("yardstick_benchmark_regressed{\(labels)} \(judgement.verdict == .regressed ? 1 : 0)")
             verdicts.append("yardstick_benchmark_verdict{\(labels),verdict=\"\(judgement.verdict.rawValue)\"} 1")
             if let median = judgement.median {
-                changes.append("yardstick_benchmark_change_ratio{\(labels)} \(number(median.change.point))")
+                changes.append("yardstick_benchmark_change_ratio{\(labels)} \(PrometheusText.number(median.change.point))")
             }
         }
-        families.append(family("yardstick_benchmark_regressed", "gauge", "1 when the benchmark regressed against its baseline, else 0.", regressed))
-        families.append(family("yardstick_benchmark_verdict", "gauge", "1, labelled with the benchmark's verdict against its baseline.", verdicts))
-        families.append(family("yardstick_benchmark_change_ratio", "gauge", "Change of the median against the baseline: current / baseline - 1.", changes))
-        families.append(family(
+        families.append(PrometheusText.family("yardstick_benchmark_regressed", "gauge", "1 when the benchmark regressed against its baseline, else 0.", regressed))
+        families.append(PrometheusText.family("yardstick_benchmark_verdict", "gauge", "1, labelled with the benchmark's verdict against its baseline.", verdicts))
+        families.append(PrometheusText.family("yardstick_benchmark_change_ratio", "gauge", "Change of the median against the baseline: current / baseline - 1.", changes))
+        families.append(PrometheusText.family(
             "yardstick_run_timestamp_seconds", "gauge", "When the benchmark run finished, in seconds since the Unix epoch.",
             ["yardstick_run_timestamp_seconds \(String(format: "%.3f", results.finishedAt.timeIntervalSince1970))"]
         ))
         return families.filter { !$0.isEmpty }.joined(separator: "\n") + "\n"
-    }
-
-    private func family(_ name: String, _ type: String, _ help: String, _ samples: [String]) -> String {
-        guard !samples.isEmpty else { return "" }
-        return (["# HELP \(name) \(help)", "# TYPE \(name) \(type)"] + samples).joined(separator: "\n")
-    }
-
-    /// A number as Prometheus parses it, to nine significant digits: dividing nanoseconds by
-    /// 10⁹ leaves binary noise in the last of seventeen.
-    private func number(_ value: Double) -> String {
-        value.isFinite ? String(format: "%.9g", value) : (value.isNaN ? "NaN" : value > 0 ? "+Inf" : "-Inf")
     }
 }

@@ -41,20 +41,6 @@ enum AtomicFile {
             close(directoryDescriptor)
         }
     }
-
-    private static func writeAll(_ data: Data, to descriptor: Int32) throws {
-        try data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(errno)
-                }
-                offset += written
-            }
-        }
-    }
 }
 
 extension POSIXError {

@@ -101,16 +101,6 @@ public final class JSONLinesAlertSink: AlertSink {
     /// a file size limit) does a second write follow, finishing the line: a line without its
     /// end would run into the next one and spoil both.
     private static func write(_ line: Data, to descriptor: Int32) throws {
-        try line.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(errno)
-                }
-                offset += written
-            }
-        }
+        try writeAll(line, to: descriptor)
     }
 }

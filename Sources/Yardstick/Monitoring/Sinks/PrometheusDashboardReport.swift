@@ -42,7 +42,7 @@ public struct PrometheusDashboardReport: Sendable {
         var failures: [String] = []
         for metric in snapshot.metrics {
             let label = "metric=\"\(Escaping.prometheusLabel(metric.name))\""
-            func scaled(_ value: Double) -> String { number(Self.baseUnit(value, metric.unit)) }
+            func scaled(_ value: Double) -> String { PrometheusText.number(Self.baseUnit(value, metric.unit)) }
             if let latest = metric.latest {
                 values.append("yardstick_monitor_value{\(label)} \(scaled(latest))")
             }
@@ -70,38 +70,27 @@ public struct PrometheusDashboardReport: Sendable {
         }
 
         let families = [
-            family("yardstick_monitor_value", "gauge",
-                   "The latest value of a monitored metric; durations in seconds, fractions as ratios.", values),
-            family("yardstick_monitor_value_timestamp_seconds", "gauge",
-                   "When the latest value of a monitored metric was recorded, in seconds since the Unix epoch.", valueTimes),
-            family("yardstick_monitor_window", "gauge",
-                   "Minimum, maximum, mean and 95th percentile of a metric's values within the monitor's retention; durations in seconds.", window),
-            family("yardstick_monitor_window_samples", "gauge",
-                   "Values of a metric within the monitor's retention.", windowSamples),
-            family("yardstick_monitor_state", "gauge",
-                   "Where a monitored metric stands: 0 ok, 1 warning, 2 critical.", states),
-            family("yardstick_monitor_threshold", "gauge",
-                   "An edge of a metric's warning or critical band; durations in seconds.", thresholds),
-            family("yardstick_monitor_failures_total", "counter",
-                   "Samples of a metric that failed since the monitor started.", failures),
-            family("yardstick_monitor_active_alerts", "gauge",
-                   "Active alerts by level.", alerts),
-            family("yardstick_monitor_snapshot_timestamp_seconds", "gauge",
-                   "When the dashboard snapshot was taken, in seconds since the Unix epoch.",
-                   ["yardstick_monitor_snapshot_timestamp_seconds \(Self.seconds(snapshot.takenAt))"]),
+            PrometheusText.family("yardstick_monitor_value", "gauge",
+                "The latest value of a monitored metric; durations in seconds, fractions as ratios.", values),
+            PrometheusText.family("yardstick_monitor_value_timestamp_seconds", "gauge",
+                "When the latest value of a monitored metric was recorded, in seconds since the Unix epoch.", valueTimes),
+            PrometheusText.family("yardstick_monitor_window", "gauge",
+                "Minimum, maximum, mean and 95th percentile of a metric's values within the monitor's retention; durations in seconds.", window),
+            PrometheusText.family("yardstick_monitor_window_samples", "gauge",
+                "Values of a metric within the monitor's retention.", windowSamples),
+            PrometheusText.family("yardstick_monitor_state", "gauge",
+                "Where a monitored metric stands: 0 ok, 1 warning, 2 critical.", states),
+            PrometheusText.family("yardstick_monitor_threshold", "gauge",
+                "An edge of a metric's warning or critical band; durations in seconds.", thresholds),
+            PrometheusText.family("yardstick_monitor_failures_total", "counter",
+                "Samples of a metric that failed since the monitor started.", failures),
+            PrometheusText.family("yardstick_monitor_active_alerts", "gauge",
+                "Active alerts by level.", alerts),
+            PrometheusText.family("yardstick_monitor_snapshot_timestamp_seconds", "gauge",
+                "When the dashboard snapshot was taken, in seconds since the Unix epoch.",
+                ["yardstick_monitor_snapshot_timestamp_seconds \(Self.seconds(snapshot.takenAt))"]),
         ]
         return families.filter { !$0.isEmpty }.joined(separator: "\n") + "\n"
-    }
-
-    private func family(_ name: String, _ type: String, _ help: String, _ samples: [String]) -> String {
-        guard !samples.isEmpty else { return "" }
-        return (["# HELP \(name) \(help)", "# TYPE \(name) \(type)"] + samples).joined(separator: "\n")
-    }
-
-    /// A number as Prometheus parses it, to nine significant digits as ``PrometheusReport``
-    /// writes them: dividing nanoseconds by 10⁹ leaves binary noise in the last of seventeen.
-    private func number(_ value: Double) -> String {
-        value.isFinite ? String(format: "%.9g", value) : (value.isNaN ? "NaN" : value > 0 ? "+Inf" : "-Inf")
     }
 
     /// `value` in Prometheus's base unit for `unit`: seconds for nanoseconds.
