@@ -18,18 +18,24 @@ public struct MonitorProbe: Sendable {
     public var timeout: Duration
     /// Measures the value.
     public var measure: @Sendable () async throws -> Double
+    /// Releases what the probe holds outside the process's memory (files, connections); run
+    /// once by ``ThresholdMonitor/shutDownProbes()`` when the monitor stops, since a process
+    /// that exits releases no objects.
+    public var shutdown: (@Sendable () async -> Void)?
 
     /// Creates a probe; the timeout defaults to the interval.
     public init(
         _ name: String,
         interval: Duration,
         timeout: Duration? = nil,
+        shutdown: (@Sendable () async -> Void)? = nil,
         measure: @escaping @Sendable () async throws -> Double
     ) {
         precondition(interval > .zero, "a probe's interval must be positive")
         self.name = name
         self.interval = interval
         self.timeout = timeout ?? interval
+        self.shutdown = shutdown
         self.measure = measure
     }
 }

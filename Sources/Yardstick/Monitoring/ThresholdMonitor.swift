@@ -32,7 +32,13 @@ public actor ThresholdMonitor {
     private var nextAlertID = 1
     private var nextRegistration: UInt64 = 0
     /// Probes whose call has not returned; touched from the calls' own tasks.
-    private nonisolated let runningProbes = Mutex<Set<String>>([])
+    private nonisolated let runningProbes = Mutex<[String: ProbeCallState]>([:])
+
+    /// A call that has not returned: still within its timeout, or given up on.
+    private enum ProbeCallState: Sendable {
+        case inFlight
+        case abandoned
+    }
 
     private struct ScheduledProbe {
         var probe: MonitorProbe
@@ -149,22 +155,48 @@ public actor ThresholdMonitor {
 
     // MARK: Probes
 
-    /// Samples one probe now and records its outcome.
+    /// Samples one probe now and records its outcome: a value, or a failure when it threw,
+    /// timed out, or its last call, given up on at its timeout, has still not returned.
+    ///
+    /// - Returns: The outcome; `nil`, with nothing recorded, when there is no such probe, the
+    ///   task is cancelled, or another caller's call of it is still within its timeout. A wait
+    ///   cut short by cancellation returns ``ProbeOutcome/cancelled`` and records nothing.
     @discardableResult
     public func sample(probeNamed name: String) async -> ProbeOutcome? {
-        guard let probe = probes[name]?.probe else { return nil }
-        let isFree = runningProbes.withLock { running in running.insert(name).inserted }
+        guard let probe = probes[name]?.probe, !Task.isCancelled else { return nil }
+        let call = runningProbes.withLock { running -> ProbeCallState? in
+            if let state = running[name] { return state }
+            running[name] = .inFlight
+            return nil
+        }
         let outcome: ProbeOutcome
-        if isFree {
+        switch call {
+        case nil:
             outcome = await ProbeCall.run(probe, clock: clock) { self.markReturned(name) }
-        } else {
+            if case .timedOut = outcome { markAbandoned(name) }
+        case .abandoned:
             outcome = .stillRunning
+        case .inFlight:
+            // Another caller is sampling it within its timeout: nothing is wrong, and its
+            // outcome will be recorded by that caller.
+            return nil
         }
         switch outcome {
         case .value(let value): record(value, for: name)
+        // A stop is not the probe's failure.
+        case .cancelled: break
         default: recordFailure(of: name, reason: outcome.failureDescription ?? "failed")
         }
         return outcome
+    }
+
+    /// Runs every registered probe's ``MonitorProbe/shutdown``, once, in name order.
+    public func shutDownProbes() async {
+        for name in probeNames {
+            guard let shutdown = probes[name]?.probe.shutdown else { continue }
+            probes[name]?.probe.shutdown = nil
+            await shutdown()
+        }
     }
 
     /// Samples every registered probe once, one after another in name order, so that probes
@@ -173,6 +205,7 @@ public actor ThresholdMonitor {
     public func sampleAll() async -> [String: ProbeOutcome] {
         var outcomes: [String: ProbeOutcome] = [:]
         for name in probeNames {
+            if Task.isCancelled { break }
             outcomes[name] = await sample(probeNamed: name)
         }
         return outcomes
@@ -216,7 +249,14 @@ public actor ThresholdMonitor {
     }
 
     private nonisolated func markReturned(_ name: String) {
-        _ = runningProbes.withLock { $0.remove(name) }
+        _ = runningProbes.withLock { $0.removeValue(forKey: name) }
+    }
+
+    private nonisolated func markAbandoned(_ name: String) {
+        runningProbes.withLock { running in
+            // Unless it returned in the meantime.
+            if running[name] != nil { running[name] = .abandoned }
+        }
     }
 
     // MARK: Verdicts

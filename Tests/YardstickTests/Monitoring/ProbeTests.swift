@@ -308,23 +308,46 @@ final class ProbeTests: XCTestCase {
         XCTAssertEqual(clock.sleeperCount, 0)
     }
 
-    func testCancellingTheRunWhileAProbeHangsEndsItWithoutWaitingForTheTimeout() async throws {
+    func testCancellingTheRunWhileAProbeHangsEndsItAtOnceAndRecordsNoFailure() async throws {
         let clock = F.clock()
         let monitor = ThresholdMonitor(clock: clock)
         let gate = ProbeGate()
+        let later = CallCounter()
         await monitor.register(MonitorProbe("hung", interval: .seconds(30), timeout: .seconds(5)) {
             await gate.wait()
             return 1
         })
+        await monitor.register(MonitorProbe("later", interval: .seconds(30)) { Double(later.increment()) })
         let run = Task { await monitor.run() }
         await F.waitUntil("the probe is waiting") { gate.waiting == 1 }
         run.cancel()
         await run.value
         XCTAssertEqual(clock.sleeperCount, 0, "the timeout's timer is cancelled too")
+        XCTAssertEqual(later.value, 0, "nothing starts once the run is cancelled")
         let snapshot = await monitor.snapshot()
-        let metric = try XCTUnwrap(snapshot.metrics.first)
-        XCTAssertEqual(metric.lastFailure, "the monitor stopped waiting for it")
+        XCTAssertEqual(snapshot.metrics.map(\.failures), [0, 0], "a stop is not a probe's failure")
+        XCTAssertEqual(snapshot.metrics.map(\.lastFailure), [nil, nil])
         gate.open()
+    }
+
+    func testAProbeSampledByAnotherCallerWithinItsTimeoutIsSkippedNotFailed() async throws {
+        let clock = F.clock()
+        let monitor = ThresholdMonitor(clock: clock)
+        let gate = ProbeGate()
+        await monitor.register(MonitorProbe("slow", interval: .seconds(30), timeout: .seconds(5)) {
+            await gate.wait()
+            return 7
+        })
+        let first = Task { await monitor.sample(probeNamed: "slow") }
+        await F.waitUntil("the probe is waiting") { gate.waiting == 1 }
+        let second = await monitor.sample(probeNamed: "slow")
+        XCTAssertNil(second)
+        gate.open()
+        let outcome = await first.value
+        XCTAssertEqual(outcome, .value(7))
+        let snapshot = await monitor.snapshot()
+        XCTAssertEqual(snapshot.metrics.first?.failures, 0)
+        XCTAssertEqual(snapshot.metrics.first?.latest, 7)
     }
 
     func testCancellingTheRunTaskBeforeItStartsEndsIt() async {
