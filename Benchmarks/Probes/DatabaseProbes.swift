@@ -11,15 +11,16 @@ import Yardstick
 /// one. The ids are the suite's pseudo-random ones, continuing from call to call, so the probe
 /// does not read the same few pages over and over.
 ///
-/// The database is closed and its directory removed when the probes are released; a process
-/// that is killed leaves it in the temporary directory (`yardstick-database-*`).
+/// The database is closed and its directory removed by the probe's shutdown, which
+/// `bench monitor` runs when it stops, or when the probes are released; a process that is
+/// killed leaves it in the temporary directory (`yardstick-database-*`).
 enum DatabaseProbes {
     static let queryTime = "database.query-time"
 
     static func probes(interval: Duration, timeout: Duration) -> [MonitorProbe] {
         let state = DatabaseProbeState()
         return [
-            MonitorProbe(queryTime, interval: interval, timeout: timeout) { try state.selectBatch() },
+            MonitorProbe(queryTime, interval: interval, timeout: timeout, shutdown: { state.close() }) { try state.selectBatch() },
         ]
     }
 
@@ -75,10 +76,17 @@ final class DatabaseProbeState: Sendable {
         }
     }
 
-    deinit {
-        if let fixture = state.withLock({ $0.fixture }) {
-            try? fixture.close()
+    /// Closes the repository and removes its directory; the next call opens a new one.
+    func close() {
+        let fixture = state.withLock { state in
+            defer { state.fixture = nil }
+            return state.fixture
         }
+        try? fixture?.close()
+    }
+
+    deinit {
+        close()
     }
 }
 

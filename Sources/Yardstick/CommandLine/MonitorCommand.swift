@@ -10,6 +10,9 @@ struct MonitorCommand {
     let probeThresholds: [Threshold]
     var clock: any MonitorClock = SystemMonitorClock()
 
+    /// How long a stopping monitor waits for its sinks to deliver what is queued.
+    static let drainLimit: Duration = .seconds(10)
+
     func execute(console: Console) async throws(CommandLineError) -> ExitCode {
         let selected = try selectedBenchmarks()
         let selectedProbes = selectedProbes()
@@ -24,16 +27,21 @@ struct MonitorCommand {
         await monitor.setThresholds(thresholds)
         // A benchmark outside the baseline gets no bands, only its unit, so it prints as time.
         let unjudged = benchmarkNames.subtracting(thresholds.map(\.metric))
-        await monitor.setThresholds(unjudged.map { Threshold(metric: $0, unit: .nanoseconds) })
-        await monitor.setThresholds(probeThresholds.filter { threshold in selectedProbes.contains { $0.name == threshold.metric } })
+        let hysteresis = options.thresholds.hysteresis
+        await monitor.setThresholds(unjudged.map { Threshold(metric: $0, unit: .nanoseconds, hysteresis: hysteresis) })
+        // The probes' bands are their own; how many samples confirm a change is the command's.
+        await monitor.setThresholds(probeThresholds.filter { threshold in selectedProbes.contains { $0.name == threshold.metric } }.map { threshold in
+            var threshold = threshold
+            threshold.hysteresis = hysteresis
+            return threshold
+        })
         for benchmark in selected {
             await monitor.register(benchmark.probe(interval: options.interval, statistic: options.thresholds.sampleStatistic))
         }
         for probe in selectedProbes { await monitor.register(probe) }
 
         let outputs = MonitorOutputs(options: options, console: console)
-        let events = await monitor.alertEvents()
-        let delivery = Task { await outputs.deliver(events) }
+        await outputs.startDelivering(from: monitor)
         if let baseline {
             let missing = unjudged.sorted()
             progress(console, "thresholds from \(baseline.path) (\(options.thresholds.percentile.rawValue), \(thresholds.count) benchmarks)"
@@ -44,15 +52,18 @@ struct MonitorCommand {
         if let ingested { await monitor.ingest(ingested) }
 
         let loop = Task { await sampleUntilDone(monitor, outputs: outputs, console: console) }
+        // Installed until the end: a first signal stops the sampling, a second one, during
+        // the final writes, ends the process.
         let signals = StopSignals { loop.cancel() }
+        defer { signals.cancel() }
         await loop.value
-        signals.cancel()
+        await monitor.shutDownProbes()
 
-        // The final snapshot is written outside the cancelled task, so a signal cannot cut it short.
+        // The final snapshot is written outside the cancelled task, so the stop cannot cut it short.
         let final = await monitor.snapshot()
-        await outputs.write(final)
+        outputs.write(final)
         await monitor.finishAlertEvents()
-        await delivery.value
+        await outputs.finish(within: Self.drainLimit)
         console.output(MonitorTable(final).render())
         warnIfDebugBuild(console)
         return final.activeAlerts.contains { $0.level >= .warning } ? .failure : .success
@@ -69,7 +80,7 @@ struct MonitorCommand {
             let cycleStart = clock.now
             await monitor.sampleAll()
             let snapshot = await monitor.snapshot()
-            await outputs.write(snapshot)
+            outputs.write(snapshot)
             progress(console, "sample \(cycle)\(options.count.map { " of \($0)" } ?? ""): " + MonitorTable.stateCounts(snapshot))
             if let count = options.count, cycle >= count { return }
             var next = cycleStart.addingTimeInterval(options.interval.seconds)

@@ -1,14 +1,19 @@
 import Foundation
+import Synchronization
 
 /// Where `bench monitor` sends what it sees: alert events to standard error, the JSON-lines
 /// file and the webhooks; each snapshot to the dashboard file, the Prometheus textfile and
-/// the Pushgateway. A failing output is reported on standard error and never stops the monitor.
-struct MonitorOutputs: Sendable {
+/// the Pushgateway. A failing output is reported on standard error and never stops or slows
+/// the monitor: each sink reads its own stream of events in its own task, so a webhook that
+/// retries holds up no other sink, and a push still in flight is skipped, not waited for.
+final class MonitorOutputs: Sendable {
     private let sinks: [any AlertSink]
     private let dashboard: URL
     private let metrics: PrometheusTextfileWriter
     private let pushgateway: PushgatewayClient?
     private let console: Console
+    private let tasks = Mutex<[Task<Void, Never>]>([])
+    private let pushing = Mutex(false)
 
     init(options: MonitorOptions, console: Console) {
         let report: @Sendable (String) -> Void = { line in console.error("monitor: \(line)\n") }
@@ -27,21 +32,52 @@ struct MonitorOutputs: Sendable {
         self.console = console
     }
 
-    /// Hands every event of `events` to every sink, in order, until the stream ends.
-    func deliver(_ events: AsyncStream<AlertEvent>) async {
-        for await event in events {
-            for sink in sinks { await sink.deliver(event) }
+    /// Subscribes every sink to `monitor`'s alert events, each in a task of its own.
+    func startDelivering(from monitor: ThresholdMonitor) async {
+        for sink in sinks {
+            let events = await monitor.alertEvents()
+            let task = Task {
+                for await event in events { await sink.deliver(event) }
+            }
+            tasks.withLock { $0.append(task) }
         }
     }
 
-    /// Rewrites the dashboard and the Prometheus textfile, then pushes to the Pushgateway.
-    func write(_ snapshot: DashboardSnapshot) async {
+    /// Rewrites the dashboard and the Prometheus textfile, and starts a push to the Pushgateway
+    /// unless the previous one is still trying.
+    func write(_ snapshot: DashboardSnapshot) {
         do {
             try AtomicFile.write(try snapshot.jsonData(), to: dashboard)
         } catch {
             console.error("monitor: \(dashboard.relativePath) cannot be written (\(describeFileError(error)))\n")
         }
         metrics.write(snapshot)
-        if let pushgateway { await pushgateway.push(snapshot) }
+        guard let pushgateway else { return }
+        let isFree = pushing.withLock { busy in
+            defer { busy = true }
+            return !busy
+        }
+        guard isFree else { return }
+        let push = Task {
+            await pushgateway.push(snapshot)
+            self.pushing.withLock { $0 = false }
+        }
+        tasks.withLock { $0.append(push) }
+    }
+
+    /// Waits until the sinks have delivered every event of their ended streams and the last
+    /// push is done, for at most `limit`; then cancels what is left, so that a dead webhook
+    /// delays the exit by `limit`, not by its retries for every queued event.
+    func finish(within limit: Duration) async {
+        let pending = tasks.withLock { tasks in
+            defer { tasks.removeAll() }
+            return tasks
+        }
+        let deadline = Task {
+            do { try await Task.sleep(for: limit) } catch { return }
+            for task in pending { task.cancel() }
+        }
+        for task in pending { await task.value }
+        deadline.cancel()
     }
 }

@@ -7,8 +7,8 @@ import Darwin
 #endif
 
 /// Turns SIGINT and SIGTERM into a call of `onStop`, so that a long-running command can finish
-/// its current step and write its final state. A second signal ends the process at once with
-/// the shell's convention, 128 + the signal number.
+/// its current step and write its final state. A second signal ends the process at once, by
+/// that signal (the shell reports 128 + its number).
 final class StopSignals {
     private let sources: [any DispatchSourceSignal]
 
@@ -23,7 +23,10 @@ final class StopSignals {
                 if received.increment() == 1 {
                     onStop()
                 } else {
-                    exit(128 + number)
+                    // Die of the signal itself, as the shell expects, without running exit
+                    // handlers while other threads write.
+                    signal(number, SIG_DFL)
+                    raise(number)
                 }
             }
             source.resume()
