@@ -39,10 +39,18 @@ enum Escaping {
         return escaped
     }
 
-    /// A Prometheus label value: backslash, double quote and line feed escaped.
+    /// A Prometheus label value: backslash, double quote and line feed escaped. Scalar by
+    /// scalar, since a line feed after a carriage return is one Swift `Character` with it.
     static func prometheusLabel(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n")
+        var escaped = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": escaped.append(contentsOf: "\\\\".unicodeScalars)
+            case "\"": escaped.append(contentsOf: "\\\"".unicodeScalars)
+            case "\n": escaped.append(contentsOf: "\\n".unicodeScalars)
+            default: escaped.append(scalar)
+            }
+        }
+        return String(escaped)
     }
 }

@@ -65,7 +65,7 @@ public final class JSONLinesAlertSink: AlertSink {
                 do {
                     try Self.write(line, to: open)
                 } catch {
-                    Glibc.close(open)
+                    closeFile(open)
                     descriptor = nil
                     throw error
                 }
@@ -85,7 +85,7 @@ public final class JSONLinesAlertSink: AlertSink {
     /// Closes the file; the next event opens it again, at whatever is at ``url`` then.
     public func close() {
         descriptor.withLock { descriptor in
-            if let open = descriptor { _ = Glibc.close(open) }
+            if let open = descriptor { closeFile(open) }
             descriptor = nil
         }
     }
@@ -103,4 +103,9 @@ public final class JSONLinesAlertSink: AlertSink {
     private static func write(_ line: Data, to descriptor: Int32) throws {
         try writeAll(line, to: descriptor)
     }
+}
+
+/// Closes a descriptor; a free function, since inside the sink `close` names its own method.
+private func closeFile(_ descriptor: Int32) {
+    _ = close(descriptor)
 }
