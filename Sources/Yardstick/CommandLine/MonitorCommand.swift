@@ -79,6 +79,8 @@ struct MonitorCommand {
             cycle += 1
             let cycleStart = clock.now
             await monitor.sampleAll()
+            // A stop during the sample: the final snapshot follows, and this cycle was partial.
+            if Task.isCancelled { return }
             let snapshot = await monitor.snapshot()
             outputs.write(snapshot)
             progress(console, "sample \(cycle)\(options.count.map { " of \($0)" } ?? ""): " + MonitorTable.stateCounts(snapshot))
