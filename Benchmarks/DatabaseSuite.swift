@@ -27,7 +27,9 @@ import Yardstick
 public let databaseSuite = Suite("database", configuration: .init(tags: ["database"])) {
     Benchmark(
         "insert",
-        configuration: .init(iterations: 1_000),
+        // About 0.7 µs a call, where automatic timing turns to batches on a fast machine and
+        // back on a slow one: pinned, so runs and baselines stay comparable.
+        configuration: .init(iterations: 1_000, timing: .perCall),
         setUp: { try RepositoryFixture(prefilledRows: 0, holdingTransaction: true) },
         tearDown: { try $0.close() }
     ) { fixture, index in
@@ -36,7 +38,9 @@ public let databaseSuite = Suite("database", configuration: .init(tags: ["databa
 
     Benchmark(
         "insert.raw",
-        configuration: .init(iterations: 1_000),
+        // About 0.7 µs a call, where automatic timing turns to batches on a fast machine and
+        // back on a slow one: pinned, so runs and baselines stay comparable.
+        configuration: .init(iterations: 1_000, timing: .perCall),
         setUp: { try RawFixture(prefilledRows: 0, holdingTransaction: true) },
         tearDown: { try $0.close() }
     ) { fixture, index in
