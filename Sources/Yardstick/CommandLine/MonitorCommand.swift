@@ -14,29 +14,31 @@ struct MonitorCommand {
     static let drainLimit: Duration = .seconds(10)
 
     func execute(console: Console) async throws(CommandLineError) -> ExitCode {
-        let selected = try selectedBenchmarks()
-        let selectedProbes = selectedProbes()
+        let filters = try nameFilters()
+        let selectedProbes = selectedProbes(filters)
+        let selected = try selectedBenchmarks(filters, probesSelected: !selectedProbes.isEmpty)
         let baseline = try options.baseline.load(from: options.baselinesDirectory)
         let ingested = try loadIngested()
         warnIfDebugBuild(console)
 
         let monitor = ThresholdMonitor(retention: options.retention, clock: clock)
-        var thresholds = baseline.map { options.thresholds.thresholds(from: $0.results) } ?? []
         let benchmarkNames = Set(selected.map(\.name))
-        thresholds = thresholds.filter { benchmarkNames.contains($0.metric) }
-        await monitor.setThresholds(thresholds)
+        let thresholds = (baseline.map { options.thresholds.thresholds(from: $0.results) } ?? [])
+            .filter { benchmarkNames.contains($0.metric) }
         // A benchmark outside the baseline gets no bands, only its unit, so it prints as time.
         let unjudged = benchmarkNames.subtracting(thresholds.map(\.metric))
-        let hysteresis = options.thresholds.hysteresis
-        await monitor.setThresholds(unjudged.map { Threshold(metric: $0, unit: .nanoseconds, hysteresis: hysteresis) })
+        let probeNames = Set(selectedProbes.map(\.name))
         // The probes' bands are their own; how many samples confirm a change is the command's.
-        await monitor.setThresholds(probeThresholds.filter { threshold in selectedProbes.contains { $0.name == threshold.metric } }.map { threshold in
+        let others = unjudged.map { Threshold(metric: $0, unit: .nanoseconds) } + probeThresholds.filter { probeNames.contains($0.metric) }
+        await monitor.setThresholds(thresholds + others.map { threshold in
             var threshold = threshold
-            threshold.hysteresis = hysteresis
+            threshold.hysteresis = options.thresholds.hysteresis
             return threshold
         })
+        // Calibrated once: every sample of every benchmark subtracts the same clock cost.
+        let runner = await Runner().calibrated()
         for benchmark in selected {
-            await monitor.register(benchmark.probe(interval: options.interval, statistic: options.thresholds.sampleStatistic))
+            await monitor.register(benchmark.probe(runner: runner, interval: options.interval, statistic: options.thresholds.sampleStatistic))
         }
         for probe in selectedProbes { await monitor.register(probe) }
 
@@ -99,19 +101,23 @@ struct MonitorCommand {
         if !options.isQuiet { console.error("monitor: \(line)\n") }
     }
 
-    private func selectedBenchmarks() throws(CommandLineError) -> [BenchmarkProbe] {
+    private func nameFilters() throws(CommandLineError) -> [NameFilter] {
         var filters: [NameFilter] = []
         for pattern in options.filters {
             do { filters.append(try NameFilter(pattern)) } catch { throw .usage("--filter: \(error)") }
         }
+        return filters
+    }
+
+    /// The benchmarks the filters select; an error when neither they nor any probe is selected.
+    private func selectedBenchmarks(_ filters: [NameFilter], probesSelected: Bool) throws(CommandLineError) -> [BenchmarkProbe] {
         let plan: RunPlan
         do {
             plan = try RunPlan(suites: suites, filters: filters, overrides: options.overrides)
         } catch {
             throw .usage(error.description)
         }
-        let matchingProbes = probes.filter { probe in filters.isEmpty || filters.contains { $0.matches(probe.name) } }
-        if plan.entries.isEmpty && matchingProbes.isEmpty {
+        if plan.entries.isEmpty && !probesSelected {
             let quoted = options.filters.map { "'\($0)'" }.joined(separator: ", ")
             throw .usage(options.filters.isEmpty
                 ? "nothing to monitor: no benchmarks or probes are registered"
@@ -120,9 +126,9 @@ struct MonitorCommand {
         return plan.entries.map { BenchmarkProbe(entry: $0, suite: plan.suites[$0.suiteIndex]) }
     }
 
-    private func selectedProbes() -> [MonitorProbe] {
-        let filters = options.filters.compactMap { try? NameFilter($0) }
-        return probes
+    /// The probes the filters select, sampled at the command's interval.
+    private func selectedProbes(_ filters: [NameFilter]) -> [MonitorProbe] {
+        probes
             .filter { probe in filters.isEmpty || filters.contains { $0.matches(probe.name) } }
             .map { probe in
                 var probe = probe
@@ -155,12 +161,12 @@ struct BenchmarkProbe {
 
     var name: String { entry.fullName }
 
-    func probe(interval: Duration, statistic: Percentile) -> MonitorProbe {
+    func probe(runner: Runner<MonotonicClock, ProcessCPUClock>, interval: Duration, statistic: Percentile) -> MonitorProbe {
         let plan = RunPlan(single: entry, of: suite)
         // A benchmark checks its own time limit between timing windows; the probe's timeout
         // is the backstop for a call that never returns.
         return MonitorProbe(name, interval: interval, timeout: max(interval, entry.configuration.timeLimit)) {
-            let measurement = await Runner().run(plan)
+            let measurement = await runner.run(plan)
             guard let benchmark = measurement.benchmarks.first else { throw MonitorProbeError("nothing was measured") }
             let result = BenchmarkResult(benchmark, sampleCap: 1)
             if let failure = result.failure { throw MonitorProbeError("\(failure.kind): \(failure.message)") }

@@ -58,6 +58,14 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
 
     /// Runs every benchmark of `plan` and returns what was measured. Failures are recorded in
     /// the measurements, never thrown.
+    /// This runner with its clocks calibrated now, so that later runs skip calibrating:
+    /// for a caller that runs many small plans, such as a monitor's samples.
+    func calibrated() async -> Runner {
+        var runner = self
+        if runner.clockCalibration == nil { runner.clockCalibration = await calibrate() }
+        return runner
+    }
+
     public func run(_ plan: RunPlan, events: (RunEvent) -> Void = { _ in }) async -> RunMeasurement {
         let startedAt = Date()
         let calibration: ClockCalibration
