@@ -36,7 +36,8 @@ public enum MetricState: String, Sendable, Hashable, Codable, CaseIterable, Comp
         }
     }
 
-    private var rank: Int {
+    /// 0 for ok, 1 for warning, 2 for critical: the order, and the code Prometheus text shows.
+    var code: Int {
         switch self {
         case .ok: 0
         case .warning: 1
@@ -44,5 +45,5 @@ public enum MetricState: String, Sendable, Hashable, Codable, CaseIterable, Comp
         }
     }
 
-    public static func < (lhs: MetricState, rhs: MetricState) -> Bool { lhs.rank < rhs.rank }
+    public static func < (lhs: MetricState, rhs: MetricState) -> Bool { lhs.code < rhs.code }
 }

@@ -71,7 +71,7 @@ public struct PrometheusReport {
         families.append(PrometheusText.family("yardstick_benchmark_change_ratio", "gauge", "Change of the median against the baseline: current / baseline - 1.", changes))
         families.append(PrometheusText.family(
             "yardstick_run_timestamp_seconds", "gauge", "When the benchmark run finished, in seconds since the Unix epoch.",
-            ["yardstick_run_timestamp_seconds \(String(format: "%.3f", results.finishedAt.timeIntervalSince1970))"]
+            ["yardstick_run_timestamp_seconds \(PrometheusText.timestamp(results.finishedAt))"]
         ))
         return families.filter { !$0.isEmpty }.joined(separator: "\n") + "\n"
     }

@@ -47,7 +47,7 @@ public struct PrometheusDashboardReport: Sendable {
                 values.append("yardstick_monitor_value{\(label)} \(scaled(latest))")
             }
             if let latestAt = metric.latestAt {
-                valueTimes.append("yardstick_monitor_value_timestamp_seconds{\(label)} \(Self.seconds(latestAt))")
+                valueTimes.append("yardstick_monitor_value_timestamp_seconds{\(label)} \(PrometheusText.timestamp(latestAt))")
             }
             if let summary = metric.window {
                 for (stat, value) in [("min", summary.min), ("max", summary.max), ("mean", summary.mean), ("p95", summary.p95)] {
@@ -55,7 +55,7 @@ public struct PrometheusDashboardReport: Sendable {
                 }
                 windowSamples.append("yardstick_monitor_window_samples{\(label)} \(summary.count)")
             }
-            states.append("yardstick_monitor_state{\(label)} \(Self.code(of: metric.state))")
+            states.append("yardstick_monitor_state{\(label)} \(metric.state.code)")
             for (band, edges) in [("warning", metric.warning), ("critical", metric.critical)] {
                 guard let edges else { continue }
                 for (edge, value) in [("min", edges.minimum), ("max", edges.maximum)] {
@@ -88,7 +88,7 @@ public struct PrometheusDashboardReport: Sendable {
                 "Active alerts by level.", alerts),
             PrometheusText.family("yardstick_monitor_snapshot_timestamp_seconds", "gauge",
                 "When the dashboard snapshot was taken, in seconds since the Unix epoch.",
-                ["yardstick_monitor_snapshot_timestamp_seconds \(Self.seconds(snapshot.takenAt))"]),
+                ["yardstick_monitor_snapshot_timestamp_seconds \(PrometheusText.timestamp(snapshot.takenAt))"]),
         ]
         return families.filter { !$0.isEmpty }.joined(separator: "\n") + "\n"
     }
@@ -99,18 +99,5 @@ public struct PrometheusDashboardReport: Sendable {
         case .nanoseconds: value / 1e9
         case .fraction, .count, .plain: value
         }
-    }
-
-    static func code(of state: MetricState) -> Int {
-        switch state {
-        case .ok: 0
-        case .warning: 1
-        case .critical: 2
-        }
-    }
-
-    /// Unix time with milliseconds, as the run timestamp of ``PrometheusReport``.
-    private static func seconds(_ date: Date) -> String {
-        String(format: "%.3f", date.timeIntervalSince1970)
     }
 }
