@@ -21,10 +21,10 @@ public let cacheSuite = Suite("cache") {
     Benchmark("set", configuration: .init(iterations: 5_000), setUp: { CacheWorkload.warmCache() }) { cache, index in
         cache.setValue(index, forKey: CacheWorkload.key(index, in: 2 * CacheWorkload.entries))
     }
-    Benchmark("reference.dictionary-get", configuration: .init(iterations: 10_000), setUp: { CacheWorkload.warmDictionary() }) { dictionary, index in
+    Benchmark("reference.dictionary-get", configuration: .init(iterations: 10_000, isControl: true), setUp: { CacheWorkload.warmDictionary() }) { dictionary, index in
         dictionary[CacheWorkload.key(index, in: CacheWorkload.entries)]
     }
-    Benchmark("reference.dictionary-set", configuration: .init(iterations: 5_000), setUp: { CacheWorkload.warmDictionary() }) { dictionary, index in
+    Benchmark("reference.dictionary-set", configuration: .init(iterations: 5_000, isControl: true), setUp: { CacheWorkload.warmDictionary() }) { dictionary, index in
         dictionary[CacheWorkload.key(index, in: 2 * CacheWorkload.entries)] = index
     }
 }

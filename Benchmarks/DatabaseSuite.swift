@@ -40,7 +40,7 @@ public let databaseSuite = Suite("database", configuration: .init(tags: ["databa
         "insert.raw",
         // About 0.7 µs a call, where automatic timing turns to batches on a fast machine and
         // back on a slow one: pinned, so runs and baselines stay comparable.
-        configuration: .init(iterations: 1_000, timing: .perCall),
+        configuration: .init(iterations: 1_000, timing: .perCall, isControl: true),
         setUp: { try RawFixture(prefilledRows: 0, holdingTransaction: true) },
         tearDown: { try $0.close() }
     ) { fixture, index in
@@ -66,6 +66,7 @@ public let databaseSuite = Suite("database", configuration: .init(tags: ["databa
 
     Benchmark(
         "select.raw",
+        configuration: .init(isControl: true),
         setUp: { try RawFixture(prefilledRows: DatabaseWorkload.tableSize, holdingTransaction: false) },
         tearDown: { try $0.close() }
     ) { fixture, index in

@@ -1,4 +1,5 @@
-/// How a benchmark is run: warmup, iterations, rounds, time limit, throughput unit and tags.
+/// How a benchmark is run: warmup, iterations, rounds, time limit, throughput unit, tags, and
+/// whether it is a negative control.
 ///
 /// Every field is optional, so configurations layer: the built-in defaults, then the suite's
 /// configuration, then the benchmark's, then the command line. A field set in a later layer wins;
@@ -39,6 +40,11 @@ public struct BenchmarkConfiguration: Sendable, Hashable {
     public var gates: [Gate]
     /// Absolute limits checked on every run, with or without a baseline; merged like ``gates``.
     public var budgets: [Budget]
+    /// Whether the benchmark is a negative control: code that no change under test can touch,
+    /// such as a suite's physical floor (a plain `Dictionary` beside a cache). `bench ab` reads a
+    /// control that moves between two builds as a code-layout effect of that build pair, and
+    /// judges the suite's other changes of up to that size as noisy. Default: `false`.
+    public var isControl: Bool?
 
     /// Creates a configuration that sets only the given fields.
     public init(
@@ -52,7 +58,8 @@ public struct BenchmarkConfiguration: Sendable, Hashable {
         tolerance: Tolerance? = nil,
         alpha: Double? = nil,
         gates: [Gate] = [],
-        budgets: [Budget] = []
+        budgets: [Budget] = [],
+        isControl: Bool? = nil
     ) {
         self.warmupIterations = warmupIterations
         self.iterations = iterations
@@ -65,6 +72,7 @@ public struct BenchmarkConfiguration: Sendable, Hashable {
         self.alpha = alpha
         self.gates = gates
         self.budgets = budgets
+        self.isControl = isControl
     }
 
     /// This configuration with every field that `other` sets taken from `other`.
@@ -80,7 +88,8 @@ public struct BenchmarkConfiguration: Sendable, Hashable {
             tolerance: other.tolerance ?? tolerance,
             alpha: other.alpha ?? alpha,
             gates: gates.filter { gate in !other.gates.contains { $0.metric == gate.metric } } + other.gates,
-            budgets: budgets.filter { budget in !other.budgets.contains { $0.metric == budget.metric } } + other.budgets
+            budgets: budgets.filter { budget in !other.budgets.contains { $0.metric == budget.metric } } + other.budgets,
+            isControl: other.isControl ?? isControl
         )
     }
 
@@ -98,7 +107,8 @@ public struct BenchmarkConfiguration: Sendable, Hashable {
             tolerance: tolerance ?? .default,
             alpha: alpha ?? ResolvedConfiguration.defaultAlpha,
             gates: gates,
-            budgets: budgets
+            budgets: budgets,
+            isControl: isControl ?? false
         )
     }
 }
@@ -127,6 +137,8 @@ public struct ResolvedConfiguration: Sendable, Hashable {
     public var gates: [Gate]
     /// Absolute limits.
     public var budgets: [Budget]
+    /// Whether it is a negative control (see ``BenchmarkConfiguration/isControl``).
+    public var isControl: Bool
 
     /// Every comparison with the baseline this benchmark makes: the median first, then ``gates``.
     public var allGates: [Gate] { [Gate(metric: .median, tolerance: tolerance)] + gates }

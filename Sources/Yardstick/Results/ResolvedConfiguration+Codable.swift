@@ -4,12 +4,15 @@
 /// { "warmupIterations": 100, "iterations": 1000, "rounds": 10, "timeLimitSeconds": 60,
 ///   "throughput": { "unit": "operations", "perCall": 1 },
 ///   "timing": { "mode": "automatic" }, "tags": [],
-///   "tolerance": { "relative": 0.05 }, "alpha": 0.01, "gates": [], "budgets": [] }
+///   "tolerance": { "relative": 0.05 }, "alpha": 0.01, "gates": [], "budgets": [],
+///   "isControl": false }
 /// ```
+///
+/// `isControl` is absent from files written before controls existed, and reads as `false`.
 extension ResolvedConfiguration: Codable {
     private enum CodingKeys: String, CodingKey {
         case warmupIterations, iterations, rounds, timeLimitSeconds, throughput, timing, tags
-        case tolerance, alpha, gates, budgets
+        case tolerance, alpha, gates, budgets, isControl
     }
 
     public init(from decoder: any Decoder) throws {
@@ -32,6 +35,7 @@ extension ResolvedConfiguration: Codable {
         alpha = try container.decode(Double.self, forKey: .alpha)
         gates = try container.decode([Gate].self, forKey: .gates)
         budgets = try container.decode([Budget].self, forKey: .budgets)
+        isControl = try container.decodeIfPresent(Bool.self, forKey: .isControl) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -47,6 +51,7 @@ extension ResolvedConfiguration: Codable {
         try container.encode(alpha, forKey: .alpha)
         try container.encode(gates, forKey: .gates)
         try container.encode(budgets, forKey: .budgets)
+        try container.encode(isControl, forKey: .isControl)
     }
 }
 
