@@ -1,0 +1,92 @@
+import Foundation
+
+/// A program run to completion in a child process: how it ended and what it wrote.
+///
+/// Both pipes are drained while the child runs, so a child that writes more than a pipe holds
+/// (a compiler's log) cannot block on a full pipe.
+struct ChildProcess {
+    /// How the child ended.
+    enum Termination: Sendable, Hashable, CustomStringConvertible {
+        /// It called `exit` with this status.
+        case exited(Int32)
+        /// A signal ended it.
+        case killed(signal: Int32)
+
+        /// Whether it exited with status 0.
+        var isSuccess: Bool { self == .exited(0) }
+
+        var description: String {
+            switch self {
+            case .exited(let status): "ended with exit code \(status)"
+            case .killed(let signal): "was killed by signal \(signal)"
+            }
+        }
+    }
+
+    /// How the child ended.
+    var termination: Termination
+    /// Its standard output, or empty when it was not captured.
+    var output: Data
+    /// Its standard error.
+    var error: Data
+
+    /// Its standard output as text, trailing white space removed.
+    var outputText: String { String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    /// The last non-empty line of its standard error: where command-line tools put the reason
+    /// they failed.
+    var lastErrorLine: String? {
+        String(decoding: error, as: UTF8.self).split(whereSeparator: \.isNewline).last.map(String.init)
+    }
+
+    /// Runs `executable` with `arguments` and waits for it to end.
+    ///
+    /// - Parameters:
+    ///   - directory: The child's working directory; this process's when `nil`.
+    ///   - environment: Replaces the child's environment when given; it inherits this
+    ///     process's otherwise.
+    ///   - capturesOutput: Whether standard output is kept; it goes to `/dev/null` otherwise.
+    /// - Throws: The error of `Process.run()` when the program cannot be started (no such
+    ///   file, not executable).
+    static func run(
+        _ executable: URL,
+        _ arguments: [String],
+        in directory: URL? = nil,
+        environment: [String: String]? = nil,
+        capturesOutput: Bool = true
+    ) throws -> ChildProcess {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
+        let outputPipe = Pipe()
+        let errorPipe = Pipe()
+        process.standardOutput = capturesOutput ? outputPipe : FileHandle.nullDevice
+        process.standardError = errorPipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let drained = DispatchGroup()
+        nonisolated(unsafe) var errorData = Data()
+        DispatchQueue.global().async(group: drained) {
+            errorData = errorPipe.fileHandleForReading.readDataToEndOfFile()
+        }
+        let outputData = capturesOutput ? outputPipe.fileHandleForReading.readDataToEndOfFile() : Data()
+        drained.wait()
+        process.waitUntilExit()
+        let termination: Termination = process.terminationReason == .exit
+            ? .exited(process.terminationStatus)
+            : .killed(signal: process.terminationStatus)
+        return ChildProcess(termination: termination, output: outputData, error: errorData)
+    }
+
+    /// Runs a program found on `PATH`, such as `git` or `swift`.
+    static func run(
+        tool: String,
+        _ arguments: [String],
+        in directory: URL? = nil,
+        environment: [String: String]? = nil
+    ) throws -> ChildProcess {
+        try run(URL(fileURLWithPath: "/usr/bin/env"), [tool] + arguments, in: directory, environment: environment)
+    }
+}
