@@ -52,7 +52,7 @@ public struct MannWhitneyU: Sendable, Hashable {
             let tieTerm = tieSizes.reduce(0.0) { $0 + $1 * $1 * $1 - $1 }
             let variance = Double(m * n) / 12 * ((total + 1) - tieTerm / (total * (total - 1)))
             let z = (u - Double(m * n) / 2 - 0.5) / variance.squareRoot()
-            pValue = variance > 0 ? min(1, 2 * standardNormalSurvival(z)) : 1
+            pValue = variance > 0 ? min(1, 2 * StandardNormal.survival(z)) : 1
         }
     }
 
@@ -108,9 +108,4 @@ public struct MannWhitneyU: Sendable, Hashable {
         }
         return table[n]
     }
-}
-
-/// P(Z > z) for a standard normal Z, to full double precision in both tails.
-func standardNormalSurvival(_ z: Double) -> Double {
-    0.5 * erfc(z / 2.0.squareRoot())
 }
