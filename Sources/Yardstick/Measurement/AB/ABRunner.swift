@@ -1,0 +1,150 @@
+import Foundation
+
+/// Measures two bench executables side by side: many processes of each, alternating in the
+/// order of an ``ABSchedule``, one at a time, each a ``MeasuringProcess``.
+///
+/// The process is the unit: on a shared machine a whole process can run in a slow state, and
+/// builds of the same code can differ by where their code landed, so only many processes of each
+/// side, interleaved in time, give samples that share the machine's good and bad moments.
+public struct ABRunner: Sendable {
+    /// The build judged against.
+    public var base: ABBuild
+    /// The build under test.
+    public var head: ABBuild
+    /// Which side each process measures, in order.
+    public var schedule: ABSchedule
+    /// The selection, as `--filter` patterns; empty selects every benchmark.
+    public var filters: [String]
+    /// Configuration that overrides every benchmark's, for both sides.
+    public var overrides: BenchmarkConfiguration
+    /// Raw samples kept per benchmark and side in the merged results.
+    public var sampleCap: Int
+
+    /// A runner of `schedule` over `base` and `head`.
+    public init(
+        base: ABBuild,
+        head: ABBuild,
+        schedule: ABSchedule,
+        filters: [String] = [],
+        overrides: BenchmarkConfiguration = .init(),
+        sampleCap: Int = BenchmarkResult.defaultSampleCap
+    ) {
+        self.base = base
+        self.head = head
+        self.schedule = schedule
+        self.filters = filters
+        self.overrides = overrides
+        self.sampleCap = sampleCap
+    }
+
+    /// Progress of a comparison, reported between processes.
+    public enum Event: Sendable, Hashable {
+        /// Process `index` (0-based, in run order) of `count` is about to measure `side`.
+        case started(index: Int, count: Int, side: ABSide)
+        /// It finished after `seconds`; the rest should take about `remainingSeconds`.
+        case finished(index: Int, count: Int, side: ABSide, seconds: Double, remainingSeconds: Double)
+    }
+
+    /// Checks that both executables are Yardstick bench executables, then runs every process
+    /// of the schedule, writing each one's results under `directory`, and merges each side's
+    /// processes into one run whose rounds are tagged with the process's index within its side.
+    ///
+    /// - Throws: ``ABRunError`` naming the side and process that failed.
+    public func run(in directory: URL, events: (Event) -> Void = { _ in }) throws(ABRunError) -> ABMeasurement {
+        try Self.verify(base, side: .base)
+        try Self.verify(head, side: .head)
+        let startedAt = Date()
+        let clock = MonotonicClock()
+        var parts: [ABSide: [RunResults]] = [.base: [], .head: []]
+        var spent = 0.0
+        let count = schedule.sides.count
+        for (index, (side, number)) in zip(schedule.sides, schedule.indicesWithinSide).enumerated() {
+            events(.started(index: index, count: count, side: side))
+            let start = clock.now()
+            let child = MeasuringProcess(
+                executable: build(side).executable, filters: filters, overrides: overrides
+            )
+            do {
+                parts[side, default: []].append(try child.run(output: directory.appendingPathComponent("\(side.rawValue)-\(number + 1)")))
+            } catch {
+                throw ABRunError(side: side, build: build(side), process: number + 1, processes: schedule.processesPerSide, failure: error)
+            }
+            let seconds = Double(clock.now() &- start) / 1e9
+            spent += seconds
+            let remaining = spent / Double(index + 1) * Double(count - index - 1)
+            events(.finished(index: index, count: count, side: side, seconds: seconds, remainingSeconds: remaining))
+        }
+        return ABMeasurement(
+            base: merged(parts[.base] ?? [], side: .base),
+            head: merged(parts[.head] ?? [], side: .head),
+            schedule: schedule,
+            startedAt: startedAt,
+            finishedAt: Date()
+        )
+    }
+
+    private func build(_ side: ABSide) -> ABBuild {
+        side == .base ? base : head
+    }
+
+    /// One side's processes as one run, with the commit it was built from: the processes'
+    /// own fingerprints name the commit of the folder they ran in, which is not the base's.
+    private func merged(_ parts: [RunResults], side: ABSide) -> RunResults {
+        var results = RunResults.merging(parts, sampleCap: sampleCap)
+        results.environment.gitCommit = build(side).commit
+        return results
+    }
+
+    /// Asks the executable for its version: a Yardstick bench executable answers
+    /// `bench (Yardstick) VERSION`.
+    static func verify(_ build: ABBuild, side: ABSide) throws(ABRunError) {
+        let answer = try? ChildProcess.run(build.executable, ["--version"])
+        guard let answer, answer.termination.isSuccess, answer.outputText.hasPrefix("bench (Yardstick)") else {
+            let said = answer.map { $0.outputText.isEmpty ? "it \($0.termination) and printed nothing" : "it printed '\($0.outputText.prefix(80))'" }
+            throw ABRunError(
+                side: side, build: build, process: nil, processes: nil,
+                failure: .refused(
+                    executable: build.executable.path,
+                    reason: "it is not a Yardstick bench executable (asked for --version, \(said ?? "it could not be started"))"
+                )
+            )
+        }
+    }
+}
+
+/// What a side-by-side comparison measured.
+public struct ABMeasurement: Sendable {
+    /// The base's processes, merged: each round's `process` is its index among the base's.
+    public var base: RunResults
+    /// The head's processes, merged likewise.
+    public var head: RunResults
+    /// The order the processes ran in.
+    public var schedule: ABSchedule
+    /// When the first process started.
+    public var startedAt: Date
+    /// When the last one ended.
+    public var finishedAt: Date
+}
+
+/// A process of a side-by-side comparison failed.
+public struct ABRunError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The side it measured.
+    public var side: ABSide
+    /// That side's build.
+    public var build: ABBuild
+    /// Its number within its side, from 1; `nil` for the check before measuring.
+    public var process: Int?
+    /// Processes per side.
+    public var processes: Int?
+    /// What went wrong.
+    public var failure: MeasuringProcessError
+
+    public var description: String {
+        let which = process.map { "\(side.rawValue) process \($0) of \(processes ?? $0)" } ?? "the \(side.rawValue) executable"
+        return "\(which) (\(build.description)) \(failure)"
+    }
+
+    /// Whether the executable cannot measure at all (exit code 2) rather than a benchmark
+    /// crashing in it (exit code 1).
+    public var isInputError: Bool { failure.isInputError }
+}
