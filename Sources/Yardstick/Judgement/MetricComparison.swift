@@ -26,18 +26,24 @@ public struct MetricComparison: Sendable, Hashable, Codable {
     public var verdict: Verdict
     /// Why, when the verdict is not *unchanged*.
     public var reason: String?
-    /// How many round values each side contributed.
+    /// How many round values each side contributed; in a side-by-side comparison, how many
+    /// processes.
     public var rounds: RoundCounts
+    /// In a side-by-side comparison, how each process was summed up into one value.
+    public var estimator: ProcessEstimator?
+    /// In a side-by-side comparison, every process's value, for charts of the two clouds.
+    public var processEstimates: ProcessEstimates?
 
     /// The smallest change this comparison could tell from noise.
     public var minimumDetectableChange: Double { noise.minimumDetectableChange }
 }
 
-/// The numbers of round values a comparison was made from.
+/// The numbers of round values a comparison was made from, or of processes in a side-by-side
+/// comparison.
 public struct RoundCounts: Sendable, Hashable, Codable {
-    /// This run's.
+    /// This run's, or the head's.
     public var current: Int
-    /// The baseline's, over all its processes.
+    /// The baseline's over all its processes, or the base's.
     public var baseline: Int
 }
 

@@ -21,6 +21,10 @@ import Foundation
 /// - ``levels``: the ratio between the two groups of round values, minus one, inside any one
 ///   process whose rounds split into separate speed levels (see ``ClusterSplit``): a later
 ///   process may run wholly at the other level.
+///
+/// A side-by-side comparison, whose unit is the process, has one more: ``detectable``, the
+/// smallest change its test finds 9 times in 10 (``DetectableChange``). When it is set, it is
+/// the minimum detectable change; the other sources are kept for the record.
 public struct NoiseEstimate: Sendable, Hashable, Codable {
     /// From the bootstrap interval.
     public var interval: Double
@@ -30,19 +34,23 @@ public struct NoiseEstimate: Sendable, Hashable, Codable {
     public var levels: Double
     /// From the spread between processes in the baseline's recent history.
     public var history: Double
+    /// In a side-by-side comparison, the smallest change the test across processes finds with
+    /// 90% power; at most ``DetectableChange/searchLimit`` (tenfold), where the search stops.
+    public var detectable: Double?
 
     /// History records the ``history`` term looks at, newest first.
     public static let historyDepth = 10
 
-    /// The largest of the four.
-    public var minimumDetectableChange: Double { max(interval, processes, levels, history) }
+    /// ``detectable`` when set; otherwise the largest of the four.
+    public var minimumDetectableChange: Double { detectable ?? max(interval, processes, levels, history) }
 
     /// Creates an estimate.
-    public init(interval: Double, processes: Double, levels: Double, history: Double = 0) {
+    public init(interval: Double, processes: Double, levels: Double, history: Double = 0, detectable: Double? = nil) {
         self.interval = interval
         self.processes = processes
         self.levels = levels
         self.history = history
+        self.detectable = detectable
     }
 
     /// The estimate for round values grouped by process on each side, the ratio's interval,

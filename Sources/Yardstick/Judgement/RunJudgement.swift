@@ -16,6 +16,9 @@ public struct RunJudgement: Sendable, Hashable, Codable {
     public var benchmarks: [BenchmarkJudgement]
     /// Caveats about the judgement as a whole.
     public var warnings: [String]
+    /// For a side-by-side comparison (`bench ab`): the two builds, the schedule, and the layout
+    /// shifts its controls showed; `nil` for a judgement against a stored baseline.
+    public var ab: ABContext?
 
     /// Whether the baseline comes from another kind of machine or build.
     public var hasBlockingDifferences: Bool { environmentDifferences.contains { $0.isBlocking } }
@@ -24,7 +27,8 @@ public struct RunJudgement: Sendable, Hashable, Codable {
     public var refusesForeignBaseline: Bool { hasBlockingDifferences && !judgedAgainstForeignBaseline }
 
     /// The benchmarks that fail the gate: regressions, budgets exceeded, errors, missing and
-    /// incomparable benchmarks (unless allowed) and, in strict mode, noisy ones. A benchmark
+    /// incomparable benchmarks (unless allowed) and, in strict mode, noisy ones and moved
+    /// controls. A benchmark
     /// judged incomparable only because the whole baseline is foreign is reported through
     /// ``refusesForeignBaseline`` instead.
     public var failures: [BenchmarkJudgement] {
@@ -33,7 +37,7 @@ public struct RunJudgement: Sendable, Hashable, Codable {
             case .regressed, .overBudget, .error: true
             case .missing: !options.allowsMissing
             case .incomparable: !options.allowsIncomparable && !refusesForeignBaseline
-            case .noisy: options.isStrict
+            case .noisy, .layoutShift: options.isStrict
             case .improved, .unchanged, .new: false
             }
         }

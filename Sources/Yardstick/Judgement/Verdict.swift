@@ -18,6 +18,9 @@ public enum Verdict: String, Sendable, Hashable, CaseIterable, Codable {
     case new
     /// Not comparable with the baseline: another machine, build, or timing mode.
     case incomparable
+    /// A negative control that moved between two builds: the code-layout effect of the build
+    /// pair, not a change of the code under test.
+    case layoutShift = "layout-shift"
 
     /// The symbol reports print: `~` for unchanged, as benchstat does.
     public var symbol: String {
@@ -35,6 +38,7 @@ public enum Verdict: String, Sendable, Hashable, CaseIterable, Codable {
         case .overBudget: 6
         case .missing: 5
         case .noisy: 4
+        case .layoutShift: 4
         case .incomparable: 3
         case .improved: 2
         case .new: 1

@@ -60,7 +60,7 @@ public struct VerdictAlertPolicy: Sendable, Hashable, Codable {
         case .improved:
             let change = judgement.median.map { " \(Formatting.signedPercent($0.change.point))" } ?? ""
             return Assessment(level: .info, value: judgement.median?.currentNanoseconds, message: "improved\(change)")
-        case .unchanged, .noisy, .new, .missing, .incomparable:
+        case .unchanged, .noisy, .new, .missing, .incomparable, .layoutShift:
             return nil
         }
     }

@@ -1,0 +1,402 @@
+import Foundation
+
+/// Judges a head build against a base build measured side by side (`bench ab`), with the
+/// process as the unit of comparison.
+///
+/// On a shared machine a process can run wholly slow, rounds inside one swing between speed
+/// levels, and two builds of the same code can differ by where their code landed. So each side
+/// runs many processes, alternating in time, and each process gives one value per benchmark
+/// (``ProcessEstimator``). Per benchmark and gate:
+/// 1. **Controls first.** A benchmark marked as a control (code no change can touch, such as a
+///    suite's physical floor) is compared by its fastest round per process. If it moved
+///    (U test p < α, uncorrected, so a layout effect is seen rather than missed), the build
+///    pair has a layout effect of that size in that suite: the control is *layout-shift*, never
+///    a regression, and the suite's other changes must exceed it to count.
+/// 2. **The estimate.** Every other benchmark takes the estimator, among the fastest round and
+///    the two ratios to an unmoved control of its suite, whose values vary least within each
+///    side.
+/// 3. **The test.** The change is head / base − 1 of the medians of the per-process values,
+///    with a 95% percentile-bootstrap interval over processes (10,000 resamples, seeded by the
+///    benchmark's name); the two-sided Mann-Whitney U test compares the two sets of values, and
+///    Holm's correction adjusts the p-values of a suite's benchmarks together (controls apart).
+/// 4. **The noise** is the minimum detectable change: the smallest change the test finds 9
+///    times in 10 at α over the suite's comparisons, found by re-splitting this run's own
+///    processes (``DetectableChange``).
+/// 5. **The verdict**, with T the tolerance and L the suite's layout shift: *regressed* or
+///    *improved* when the adjusted p < α and the change is beyond both T and L; *noisy* when it
+///    is significant beyond T but within L, or when the noise exceeds T (a change of the
+///    tolerance's size could not have been seen); *unchanged* otherwise.
+///
+/// The U test across processes already weighs the processes' spread, so, unlike the judgement
+/// against a stored baseline, a significant change need not also clear the noise: the
+/// alternation of the sides makes the machine's moods fall on both alike, and the A/A runs in
+/// `docs/ab-estimator-study.md` found no false alarm this way.
+///
+/// Errors, budgets, new and missing benchmarks, timing-mode changes and too few processes for
+/// any p-value to pass Holm's correction are handled as in ``Judge``.
+public struct ABJudge: Sendable {
+    /// The settings the verdicts depend on.
+    public var options: JudgementOptions
+    /// The power the minimum detectable change is defined by.
+    public static let power = 0.9
+    /// Random splits of the processes behind each minimum detectable change.
+    public var powerTrials = 200
+
+    /// A judge with the given options.
+    public init(options: JudgementOptions = .init()) {
+        self.options = options
+    }
+
+    /// Judges `head` against `base`, two runs whose rounds are tagged with the process (within
+    /// its side) that measured them.
+    ///
+    /// - Parameters:
+    ///   - context: The builds and schedule, recorded with the judgement; its layout shifts
+    ///     are filled in here.
+    ///   - selection: The filters both sides ran with: base benchmarks they do not select are
+    ///     not *missing*.
+    public func judge(_ head: RunResults, against base: RunResults, context: ABContext, selection: [NameFilter] = []) -> RunJudgement {
+        let differences = EnvironmentDifference.between(base.environment, head.environment)
+        let blocking = differences.filter(\.isBlocking)
+        let isComparable = blocking.isEmpty || options.allowsForeignBaseline
+        var context = context
+        var drafts: [Draft] = []
+        if isComparable {
+            let sides = Sides(base: base, head: head)
+            context.layoutShifts = layoutShifts(sides)
+            drafts = head.benchmarks.map { draft($0, sides: sides, context: context) }
+            decideWithHolmCorrection(&drafts, context: context)
+        } else {
+            drafts = head.benchmarks.map { result in
+                var draft = Draft(name: result.name, suite: result.suite)
+                draft.add(.incomparable, "the base and head were built or measured differently: " + blocking.map(\.summary).joined(separator: "; "))
+                return draft
+            }
+        }
+        var judgements = drafts.map { $0.judgement() }
+        let ran = Set(head.benchmarks.map(\.name))
+        for missing in base.benchmarks where !ran.contains(missing.name) {
+            guard selection.isEmpty || selection.contains(where: { $0.matches(missing.name) }) else { continue }
+            judgements.append(BenchmarkJudgement(
+                name: missing.name, suite: missing.suite, verdict: .missing,
+                reasons: ["measured in the base but not in the head"], comparisons: [], budgets: []
+            ))
+        }
+        var warnings: [String] = []
+        if head.environment.buildConfiguration == .debug || base.environment.buildConfiguration == .debug {
+            warnings.append("a side is a DEBUG build: its timings say nothing about release speed; compare release builds")
+        }
+        for (side, build) in [("base", context.base), ("head", context.head)] where !build.isLayoutControlled {
+            warnings.append(
+                "the \(side) executable was built outside bench ab, so its code layout is not controlled: build both sides "
+                    + "with \(ABBuilder.layoutFlags.joined(separator: " ")), or let bench ab build them"
+            )
+        }
+        for shift in context.layoutShifts {
+            warnings.append(
+                "layout shift in suite '\(shift.suite)': its control \(shift.control) moved \(Formatting.signedPercent(shift.change)) "
+                    + "(p=\(Formatting.pValue(shift.pValue))) though no change can touch it, so this build pair moves code by about that "
+                    + "much; changes of up to \(Formatting.percent(abs(shift.change))) in the suite are judged noisy"
+            )
+        }
+        return RunJudgement(
+            baseline: BaselineReference(
+                name: "base: \(context.base.description)", recordedAt: base.finishedAt,
+                processes: context.base.processes, gitCommit: context.base.commit
+            ),
+            environmentDifferences: differences,
+            judgedAgainstForeignBaseline: isComparable && !blocking.isEmpty,
+            options: options,
+            benchmarks: judgements,
+            warnings: warnings,
+            ab: context
+        )
+    }
+
+    /// The verdict of one comparison of a benchmark that is not a control (see the type's
+    /// documentation); `layoutShift` is L, its suite's.
+    static func decide(
+        change: Double,
+        noise: Double,
+        adjustedPValue: Double,
+        alpha: Double,
+        tolerance: Double,
+        layoutShift: Double
+    ) -> (Verdict, String?) {
+        let threshold = max(tolerance, layoutShift)
+        let described = "\(Formatting.signedPercent(change)) (p=\(Formatting.pValue(adjustedPValue)))"
+        let isSignificant = adjustedPValue < alpha
+        if isSignificant, abs(change) > threshold {
+            let beyond = layoutShift > tolerance
+                ? "beyond the tolerance \(Formatting.percent(tolerance)) and the suite's layout shift \(Formatting.percent(layoutShift))"
+                : "beyond the tolerance \(Formatting.percent(tolerance))"
+            return change > 0 ? (.regressed, "slower by \(described), \(beyond)") : (.improved, "faster by \(described), \(beyond)")
+        }
+        if isSignificant, abs(change) > tolerance {
+            return (.noisy, "changed by \(described), within the layout shift ±\(Formatting.percent(layoutShift)) its suite's control showed")
+        }
+        if noise > tolerance {
+            return (
+                .noisy,
+                "changes smaller than \(Formatting.percent(noise)) cannot be told apart across these processes, and the tolerance is "
+                    + "\(Formatting.percent(tolerance)): add processes (--processes) or steady the benchmark"
+            )
+        }
+        return (.unchanged, nil)
+    }
+
+    // MARK: Per-process values
+
+    /// Both sides' results, indexed for per-process lookups.
+    private struct Sides {
+        var base: RunResults
+        var head: RunResults
+
+        func result(_ side: ABSide, _ name: String) -> BenchmarkResult? {
+            (side == .base ? base : head).benchmark(named: name)
+        }
+
+        /// A benchmark's values of `metric` in each process of `side`, in process order.
+        func processes(_ side: ABSide, _ name: String, _ metric: Metric) -> [Int: [Double]] {
+            guard let result = result(side, name), result.failure == nil else { return [:] }
+            var values: [Int: [Double]] = [:]
+            for round in result.rounds {
+                if let value = round.value(of: metric) { values[round.process, default: []].append(value) }
+            }
+            return values
+        }
+
+        /// One value per process of `side` by `estimator`, or `nil` when a process lacks what
+        /// the estimator needs.
+        func estimates(_ side: ABSide, _ name: String, _ metric: Metric, by estimator: ProcessEstimator) -> [Double]? {
+            let own = processes(side, name, metric)
+            let control = estimator.control.map { processes(side, $0, metric) }
+            guard !own.isEmpty else { return nil }
+            var values: [Double] = []
+            for process in own.keys.sorted() {
+                guard let value = estimator.estimate(own[process]!, control: control.map { $0[process] ?? [] }) else { return nil }
+                values.append(value)
+            }
+            return values
+        }
+
+        /// The controls of `suite` that both sides measured without failing.
+        func controls(ofSuite suite: String) -> [String] {
+            head.benchmarks.filter { result in
+                result.suite == suite && result.configuration.isControl && result.failure == nil
+                    && base.benchmark(named: result.name).map { $0.failure == nil } == true
+            }.map(\.name)
+        }
+    }
+
+    /// Every control's move between the builds, by its fastest rounds, where significant.
+    private func layoutShifts(_ sides: Sides) -> [LayoutShift] {
+        let suites = Array(Set(sides.head.benchmarks.map(\.suite))).sorted()
+        return suites.flatMap { suite in
+            sides.controls(ofSuite: suite).compactMap { control -> LayoutShift? in
+                guard let result = sides.result(.head, control),
+                      let base = sides.estimates(.base, control, .median, by: .fastestRound).flatMap(Sample.init),
+                      let head = sides.estimates(.head, control, .median, by: .fastestRound).flatMap(Sample.init),
+                      base.count >= 2, head.count >= 2
+                else { return nil }
+                let test = MannWhitneyU(head, base)
+                let alpha = options.alpha ?? result.configuration.alpha
+                guard test.pValue < alpha else { return nil }
+                return LayoutShift(suite: suite, control: control, change: head.median / base.median - 1, pValue: test.pValue)
+            }
+        }
+    }
+
+    // MARK: Drafting
+
+    /// A benchmark's judgement before the p-values of its suite are adjusted.
+    private struct Draft {
+        var name: String
+        var suite: String
+        var isControl = false
+        var verdicts: [Verdict] = []
+        var reasons: [String] = []
+        var comparisons: [MetricComparison] = []
+        var budgets: [BudgetCheck] = []
+
+        mutating func add(_ verdict: Verdict, _ reason: String) {
+            verdicts.append(verdict)
+            reasons.append(reason)
+        }
+
+        func judgement() -> BenchmarkJudgement {
+            var verdicts = verdicts + comparisons.map(\.verdict)
+            var reasons = reasons + comparisons.compactMap { comparison in comparison.reason.map { "\(comparison.metric): \($0)" } }
+            for check in budgets where !check.isWithin {
+                if let value = check.valueNanoseconds {
+                    verdicts.append(.overBudget)
+                    reasons.append(
+                        "\(check.metric) \(Formatting.duration(nanoseconds: value)) is over its budget of "
+                            + Formatting.duration(nanoseconds: check.limitNanoseconds)
+                    )
+                } else {
+                    verdicts.append(.incomparable)
+                    reasons.append("\(check.metric) budget not checked: no round was long enough to measure it")
+                }
+            }
+            return BenchmarkJudgement(
+                name: name, suite: suite, verdict: verdicts.max { $0.severity < $1.severity } ?? .unchanged,
+                reasons: reasons, comparisons: comparisons, budgets: budgets
+            )
+        }
+    }
+
+    private func draft(_ result: BenchmarkResult, sides: Sides, context: ABContext) -> Draft {
+        var draft = Draft(name: result.name, suite: result.suite, isControl: result.configuration.isControl)
+        if let failure = result.failure {
+            draft.add(.error, failure.message)
+            return draft
+        }
+        draft.budgets = result.configuration.budgets.map { budget in
+            BudgetCheck(metric: budget.metric, limitNanoseconds: Double(budget.limit.nanoseconds), valueNanoseconds: result.value(of: budget.metric))
+        }
+        guard let base = sides.result(.base, result.name) else {
+            draft.add(.new, "not in the base")
+            return draft
+        }
+        if let failure = base.failure {
+            draft.add(.incomparable, "it failed in the base, so there is nothing to compare with: \(failure.message)")
+            return draft
+        }
+        if base.isBatched != result.isBatched {
+            let describe = { (result: BenchmarkResult) in result.isBatched ? "in batches" : "one call at a time" }
+            draft.add(
+                .incomparable,
+                "timed \(describe(base)) in the base and \(describe(result)) in the head: pin its timing mode (`timing: .perCall` or `.batched`)"
+            )
+            return draft
+        }
+        let movedControls = Set(context.layoutShifts.map(\.control))
+        let controls = draft.isControl ? [] : sides.controls(ofSuite: result.suite).filter { !movedControls.contains($0) }
+        for gate in result.configuration.allGates {
+            switch comparison(gate, result, sides: sides, controls: controls) {
+            case .success(let comparison): draft.comparisons.append(comparison)
+            case .failure(let problem): draft.add(.incomparable, "\(gate.metric): not compared: \(problem.description)")
+            }
+        }
+        return draft
+    }
+
+    /// The comparison of one gate, before Holm's correction and the verdict.
+    private func comparison(
+        _ gate: Gate,
+        _ result: BenchmarkResult,
+        sides: Sides,
+        controls: [String]
+    ) -> Result<MetricComparison, DefinitionError> {
+        let candidates = [ProcessEstimator.fastestRound] + controls.flatMap { control in
+            [ProcessEstimator(kind: .fastestRoundOverControl, control: control), ProcessEstimator(kind: .roundRatioToControl, control: control)]
+        }
+        let measured = candidates.compactMap { estimator -> (ProcessEstimator, [Double], [Double])? in
+            guard let base = sides.estimates(.base, result.name, gate.metric, by: estimator),
+                  let head = sides.estimates(.head, result.name, gate.metric, by: estimator)
+            else { return nil }
+            return (estimator, base, head)
+        }
+        // The first of the least spread wins, so the fastest round is kept on a tie.
+        guard let (estimator, baseValues, headValues) = measured.min(by: {
+            ProcessEstimator.withinSideSpread([$0.1, $0.2]) < ProcessEstimator.withinSideSpread([$1.1, $1.2])
+        }) else {
+            return .failure(DefinitionError("some processes measured no positive value of it"))
+        }
+        guard let base = Sample(baseValues), let head = Sample(headValues), base.count >= 2, head.count >= 2 else {
+            return .failure(DefinitionError("fewer than two processes measured it on one side"))
+        }
+        var generator = SplitMix64(seed: "\(result.name)/\(gate.metric)")
+        // Both samples are positive (the estimator refuses anything else), so the interval exists.
+        guard let ratio = Bootstrap.ratioOfMedians(head, base, resamples: options.resamples, using: &generator) else {
+            return .failure(DefinitionError("some processes measured zero, below the clock's resolution"))
+        }
+        let test = MannWhitneyU(head, base)
+        let shown = { (side: ABSide) in
+            sides.estimates(side, result.name, gate.metric, by: .fastestRound).flatMap(Sample.init)?.median ?? 0
+        }
+        let tolerance = gate.metric == .median ? (options.tolerance ?? gate.tolerance) : gate.tolerance
+        return .success(MetricComparison(
+            metric: gate.metric,
+            baselineNanoseconds: shown(.base),
+            currentNanoseconds: shown(.head),
+            change: ratio.map { $0 - 1 },
+            pValue: test.pValue,
+            adjustedPValue: test.pValue,
+            test: test.method,
+            noise: NoiseEstimate(
+                interval: log(ratio.upper / ratio.lower) / 2,
+                processes: ProcessEstimator.withinSideSpread([baseValues, headValues]),
+                levels: 0
+            ),
+            tolerance: tolerance.relative(toBaseline: shown(.base)),
+            alpha: options.alpha ?? result.configuration.alpha,
+            verdict: .unchanged,
+            reason: nil,
+            rounds: RoundCounts(current: head.count, baseline: base.count),
+            estimator: estimator,
+            processEstimates: ProcessEstimates(base: baseValues, head: headValues)
+        ))
+    }
+
+    /// Adjusts the p-values of each suite's comparisons together (controls apart), measures
+    /// each comparison's minimum detectable change at the level Holm's first step demands,
+    /// then decides each verdict.
+    private func decideWithHolmCorrection(_ drafts: inout [Draft], context: ABContext) {
+        for suite in Set(drafts.map(\.suite)) {
+            for isControl in [false, true] {
+                let positions = drafts.indices.filter { drafts[$0].suite == suite && drafts[$0].isControl == isControl }.flatMap { index in
+                    drafts[index].comparisons.indices.map { (index, $0) }
+                }
+                let adjusted = HolmCorrection.adjust(positions.map { drafts[$0.0].comparisons[$0.1].pValue })
+                for ((index, position), pValue) in zip(positions, adjusted) {
+                    var comparison = drafts[index].comparisons[position]
+                    let level = comparison.alpha / Double(positions.count)
+                    comparison.adjustedPValue = isControl ? comparison.pValue : pValue
+                    let smallest = MannWhitneyU.smallestPossiblePValue(comparison.rounds.current, comparison.rounds.baseline)
+                    if let estimates = comparison.processEstimates, let base = Sample(estimates.base), let head = Sample(estimates.head) {
+                        var generator = SplitMix64(seed: "\(drafts[index].name)/\(comparison.metric)/power")
+                        comparison.noise.detectable = DetectableChange.minimumDetectableIncrease(
+                            base, head, alpha: isControl ? comparison.alpha : level, power: Self.power, trials: powerTrials, using: &generator
+                        )
+                    }
+                    if !isControl, smallest >= level {
+                        comparison.verdict = .incomparable
+                        comparison.reason = "with \(comparison.rounds.current) and \(comparison.rounds.baseline) processes no p-value can fall "
+                            + "below \(Formatting.pValue(smallest)), and Holm's correction over \(Formatting.counted(positions.count, "comparison")) "
+                            + "needs one below \(Formatting.pValue(level)): add processes (--processes)"
+                    } else if isControl {
+                        (comparison.verdict, comparison.reason) = Self.decideControl(comparison, suite: suite, context: context, name: drafts[index].name)
+                    } else {
+                        (comparison.verdict, comparison.reason) = Self.decide(
+                            change: comparison.change.point,
+                            noise: comparison.minimumDetectableChange,
+                            adjustedPValue: pValue,
+                            alpha: comparison.alpha,
+                            tolerance: comparison.tolerance,
+                            layoutShift: context.layoutShift(inSuite: suite)
+                        )
+                    }
+                    drafts[index].comparisons[position] = comparison
+                }
+            }
+        }
+    }
+
+    /// A control's verdict: *layout-shift* when it moved, and otherwise as any benchmark with
+    /// no layout shift, except that it can never regress or improve.
+    private static func decideControl(_ comparison: MetricComparison, suite: String, context: ABContext, name: String) -> (Verdict, String?) {
+        if comparison.metric == .median, let shift = context.layoutShifts.first(where: { $0.control == name }) {
+            return (
+                .layoutShift,
+                "a control moved \(Formatting.signedPercent(shift.change)) (p=\(Formatting.pValue(shift.pValue))): the layout effect of "
+                    + "this build pair, not a change of its code; the suite's changes must exceed it to count"
+            )
+        }
+        if comparison.minimumDetectableChange > comparison.tolerance {
+            return (.noisy, "changes smaller than \(Formatting.percent(comparison.minimumDetectableChange)) cannot be told apart across these processes")
+        }
+        return (.unchanged, nil)
+    }
+}
