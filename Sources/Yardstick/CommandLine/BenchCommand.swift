@@ -54,6 +54,8 @@ public enum BenchCommand {
                 return try await BaselineUpdateCommand(options: options, suites: suites).execute(console: console)
             case .compare(let options):
                 return try CompareCommand(options: options).execute(console: console)
+            case .ab(let options):
+                return try ABCommand(options: options).execute(console: console)
             case .report(let options):
                 return try ReportCommand(options: options).execute(console: console)
             case .monitor(let options):

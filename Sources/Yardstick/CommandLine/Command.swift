@@ -14,6 +14,9 @@ enum Command: Equatable {
     case report(ReportOptions)
     /// Sample benchmarks and probes on an interval against thresholds, and raise alerts.
     case monitor(MonitorOptions)
+    /// Measure a base and a head build side by side, in alternating processes, and judge the
+    /// head against the base.
+    case ab(ABOptions)
     /// Print help for a subcommand, or the overview when `nil`.
     case help(subcommand: String?)
     /// Print the version.
@@ -108,10 +111,10 @@ struct MonitorOptions: Equatable {
 
 /// Turns `bench`'s arguments into a ``Command``.
 ///
-/// The first argument may name a subcommand (`run`, `list`, `baseline update`, `compare`,
-/// `help`); without one, `bench` means `bench run`.
+/// The first argument may name a subcommand (`run`, `list`, `baseline update`, `compare`, `ab`,
+/// `report`, `monitor`, `help`); without one, `bench` means `bench run`.
 enum CommandParser {
-    static let subcommands = ["run", "list", "baseline", "compare", "report", "monitor", "help"]
+    static let subcommands = ["run", "list", "baseline", "compare", "ab", "report", "monitor", "help"]
 
     static let helpOption = OptionSpec(name: "--help", short: "-h", help: "Show help for this command.")
 
@@ -225,6 +228,8 @@ enum CommandParser {
             return try parseReport(rest)
         case "monitor":
             return try parseMonitor(rest)
+        case "ab":
+            return try parseAB(rest)
         case "help":
             guard rest.count <= 1 else { throw .usage("'bench help' takes at most one subcommand name") }
             if let topic = rest.first, !subcommands.contains(topic) {
@@ -374,7 +379,7 @@ enum CommandParser {
         return text
     }
 
-    private static func measurement(_ parsed: ParsedArguments, processesByDefault: Int) throws(CommandLineError) -> MeasurementOptions {
+    static func measurement(_ parsed: ParsedArguments, processesByDefault: Int) throws(CommandLineError) -> MeasurementOptions {
         var options = MeasurementOptions()
         options.filters = parsed.values["--filter"] ?? []
         options.overrides.iterations = try parsed.integer("--iterations", in: 1...Int(Int32.max), "a whole number of at least 1")
@@ -388,7 +393,7 @@ enum CommandParser {
         return options
     }
 
-    private static func judgement(_ parsed: ParsedArguments) throws(CommandLineError) -> JudgementOptions {
+    static func judgement(_ parsed: ParsedArguments) throws(CommandLineError) -> JudgementOptions {
         var options = JudgementOptions()
         if let text = parsed.value("--tolerance") {
             guard let tolerance = Tolerance(text) else {
@@ -409,19 +414,19 @@ enum CommandParser {
         return options
     }
 
-    private static func directory(_ parsed: ParsedArguments, _ option: String) throws(CommandLineError) -> String? {
+    static func directory(_ parsed: ParsedArguments, _ option: String) throws(CommandLineError) -> String? {
         guard let value = parsed.value(option) else { return nil }
         if value.isEmpty { throw .usage("\(option) needs a directory, got an empty string") }
         return value
     }
 
-    private static func filePath(_ parsed: ParsedArguments, _ option: String) throws(CommandLineError) -> String? {
+    static func filePath(_ parsed: ParsedArguments, _ option: String) throws(CommandLineError) -> String? {
         guard let value = parsed.value(option) else { return nil }
         if value.isEmpty { throw .usage("\(option) needs a file, got an empty string") }
         return value
     }
 
-    private static func rejectPositionals(_ parsed: ParsedArguments, command: String) throws(CommandLineError) {
+    static func rejectPositionals(_ parsed: ParsedArguments, command: String) throws(CommandLineError) {
         if let extra = parsed.positionals.first {
             throw .usage("unexpected argument '\(extra)' for 'bench \(command)'")
         }

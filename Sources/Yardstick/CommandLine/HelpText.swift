@@ -14,6 +14,8 @@ enum HelpText {
           bench list [--filter RE]         list suites and benchmarks with their configuration
           bench baseline update [OPTIONS]  measure (or take --from FILE) and bless a baseline
           bench compare OLD.json NEW.json  judge one results file against another
+          bench ab --base-ref REV          build REV and the working tree, measure them in
+                                           alternating processes, judge the head against REV
           bench report --from FILE         render a saved run's reports again
           bench monitor [OPTIONS]          sample benchmarks and probes on an interval against
                                            thresholds from a baseline, and raise alerts
@@ -39,7 +41,9 @@ enum HelpText {
           2  usage or input error: a bad flag or value, a filter matching no benchmark, an
              invalid definition, an unreadable or invalid baseline or results file, a baseline
              from another machine or build (unless --allow-foreign-baseline), a refused
-             baseline update, an output that cannot be written
+             baseline update, an output that cannot be written; for ab also: not a git
+             checkout, an unknown revision, a base or head that does not build or is not a
+             bench executable (or is too old to measure)
 
         """
 
@@ -122,8 +126,37 @@ enum HelpText {
                  unreadable baseline or --ingest file
 
             """
+        case "ab":
+            return """
+            USAGE
+              bench ab --base-ref REV [OPTIONS]
+              bench ab --base-executable PATH [--head-executable PATH] [OPTIONS]
+
+            The pull-request gate. Builds the base (a git revision, exported and built once per
+            commit in .build/yardstick-ab/) and the head (the working tree, as it is on disk),
+            both as release builds of this executable's product with functions and blocks
+            aligned to 64 bytes, so code layout moves neither. Then measures them in
+            alternating processes, --processes of each, in blocks of base-head-head-base or its
+            mirror, chosen at random, each process a 'run --no-baseline' of the selection.
+
+            Each process gives one value per benchmark: its fastest round, or its ratio to a
+            control of the suite in the same process when that varies less between processes.
+            The head's values are tested against the base's (Mann-Whitney U, Holm-adjusted per
+            suite); a change counts when significant and beyond the tolerance. A control
+            (code no change can touch) that moves measures this build pair's layout effect:
+            it is reported as a layout shift, and the suite's changes within it are noisy.
+            Every benchmark reports the smallest change its processes can show.
+
+            Writes results.json (the head, judged), base.json, report.md, junit.xml,
+            report.html and metrics.prom to --output.
+
+            OPTIONS
+            \(options(CommandParser.abOptions))
+
+            \(exitCodes)
+            """
         case "help":
-            return "USAGE\n  bench help [SUBCOMMAND]\n\nShows help for a subcommand: run, list, baseline, compare, report, monitor.\n"
+            return "USAGE\n  bench help [SUBCOMMAND]\n\nShows help for a subcommand: run, list, baseline, compare, ab, report, monitor.\n"
         default:
             return """
             USAGE

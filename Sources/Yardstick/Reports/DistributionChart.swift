@@ -17,6 +17,10 @@ struct DistributionChart {
     let current: Side
     let baseline: Side?
     let isBatched: Bool
+    /// How the legend names the two sides: `baseline` and `this run`, or `base` and `head`.
+    var sideNames: (old: String, new: String) = ("baseline", "current")
+
+    private var currentLabel: String { sideNames.new == "current" ? "this run" : sideNames.new }
 
     private let width = 640.0, height = 300.0
     private let left = 56.0, right = 16.0, top = 44.0, bottom = 42.0
@@ -57,18 +61,18 @@ struct DistributionChart {
             }
         }
         canvas.line(left, 14, left + 24, 14, stroke: ChartColor.current, width: 2)
-        canvas.text(left + 30, 18, "this run (\(Formatting.count(current.summary.count)) samples)", size: 12)
+        canvas.text(left + 30, 18, "\(currentLabel) (\(Formatting.count(current.summary.count)) samples)", size: 12)
         if let baseline {
             canvas.line(left + 230, 14, left + 254, 14, stroke: ChartColor.baseline, width: 2, dash: "6 4")
-            canvas.text(left + 260, 18, "baseline (\(Formatting.count(baseline.summary.count)) samples)", size: 12)
+            canvas.text(left + 260, 18, "\(sideNames.old) (\(Formatting.count(baseline.summary.count)) samples)", size: 12)
         }
 
-        var description = "Cumulative share of calls against time per call for \(name) in this run"
-        description += baseline == nil ? "." : " (solid) and in the baseline (dashed)."
-        description += " This run: p50 \(Formatting.duration(nanoseconds: current.summary.percentiles.p50)), "
+        var description = "Cumulative share of calls against time per call for \(name) in \(currentLabel == "this run" ? currentLabel : "the " + currentLabel)"
+        description += baseline == nil ? "." : " (solid) and in the \(sideNames.old) (dashed)."
+        description += " \(currentLabel.prefix(1).uppercased() + currentLabel.dropFirst()): p50 \(Formatting.duration(nanoseconds: current.summary.percentiles.p50)), "
             + "p99 \(Formatting.duration(nanoseconds: current.summary.percentiles.p99))."
         if let baseline {
-            description += " Baseline: p50 \(Formatting.duration(nanoseconds: baseline.summary.percentiles.p50)), "
+            description += " \(sideNames.old.prefix(1).uppercased() + sideNames.old.dropFirst()): p50 \(Formatting.duration(nanoseconds: baseline.summary.percentiles.p50)), "
                 + "p99 \(Formatting.duration(nanoseconds: baseline.summary.percentiles.p99))."
         }
         return canvas.render(title: "Distribution of time per call: \(name)", description: description)

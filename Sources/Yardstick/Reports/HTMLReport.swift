@@ -35,9 +35,14 @@ public struct HTMLReport {
             }
             body.append("</section>")
         }
-        body.append(
-            "<footer><p>p50 in the tables: the median of the round medians; change: this run's p50 over the baseline's; interval: 95% percentile bootstrap; "
+        let legend = input.isSideBySide
+            ? "base and head p50 in the tables: the median over processes of each process's fastest round; change: of the per-process values "
+                + "(the fastest round, or its ratio to a control of the suite, as each chart says); interval: 95% percentile bootstrap over processes; "
+                + "p: Mann-Whitney U across processes, Holm-adjusted per suite; noise: the smallest change these processes show 9 times in 10. "
+            : "p50 in the tables: the median of the round medians; change: this run's p50 over the baseline's; interval: 95% percentile bootstrap; "
                 + "p: Mann-Whitney U on round values, Holm-adjusted per suite; noise: how far the benchmark moves with no code change. "
+        body.append(
+            "<footer><p>\(Escaping.xml(legend))"
                 + "Written by \(Escaping.xml(results.tool.name)) \(Escaping.xml(results.tool.version)) at \(Timestamp.format(results.finishedAt)).</p></footer>"
         )
         return """
@@ -66,6 +71,10 @@ public struct HTMLReport {
             judgement.count(verdict) > 0 ? "\(judgement.count(verdict)) \(verdict.rawValue)" : nil
         }.joined(separator: ", ")
         guard let baseline = judgement.baseline else { return counts + ", not judged against a baseline." }
+        if let ab = judgement.ab {
+            return "\(counts) for head \(ab.head.description) against base \(ab.base.description), measured side by side in "
+                + "\(ab.base.processes) + \(ab.head.processes) alternating processes (seed \(ab.schedule.seed))."
+        }
         var text = "\(counts) against baseline '\(baseline.name)', recorded \(Formatting.timestamp(baseline.recordedAt)) "
             + "(\(Formatting.age(seconds: results.startedAt.timeIntervalSince(baseline.recordedAt))) before this run) "
             + "in \(Formatting.counted(baseline.processes, "process"))"
@@ -83,8 +92,9 @@ public struct HTMLReport {
     }
 
     private func table(_ suite: String, _ rows: [(result: BenchmarkResult?, judgement: BenchmarkJudgement?)]) -> String {
-        var html = "<table><thead><tr><th>benchmark</th><th>baseline p50</th><th>current p50</th><th>change</th>"
-            + "<th>95% interval</th><th>p</th><th>noise</th><th>verdict</th><th>current p99</th></tr></thead><tbody>"
+        let (old, new) = input.sideNames
+        var html = "<table><thead><tr><th>benchmark</th><th>\(old) p50</th><th>\(new) p50</th><th>change</th>"
+            + "<th>95% interval</th><th>p</th><th>noise</th><th>verdict</th><th>\(new) p99</th></tr></thead><tbody>"
         for row in rows {
             let name = row.result?.name ?? row.judgement?.name ?? ""
             var cells = ["<td><a href=\"#\(anchor(name))\">\(Escaping.xml(name))</a></td>"]
@@ -121,7 +131,13 @@ public struct HTMLReport {
         }
         if let result, let current = side(result) {
             let baseline = input.baseline?.benchmark(named: name).flatMap(side)
-            html += "<figure>" + DistributionChart(name: name, current: current, baseline: baseline, isBatched: result.isBatched).render()
+            if let median = judgement?.median, let estimates = median.processEstimates, let estimator = median.estimator {
+                html += "<figure>" + ProcessDotChart(name: name, estimates: estimates, estimator: estimator).render()
+                html += "<figcaption>\(Escaping.xml(dotCaption(estimates, estimator)))</figcaption></figure>"
+            }
+            html += "<figure>" + DistributionChart(
+                name: name, current: current, baseline: baseline, isBatched: result.isBatched, sideNames: input.sideNames
+            ).render()
             html += "<figcaption>\(Escaping.xml(distributionCaption(result, current: current.summary, baseline: baseline?.summary)))</figcaption></figure>"
             let trend = input.history.compactMap { record in record.benchmarks[name].map { (date: record.recordedAt, median: $0.p50) } }
             if trend.count >= 2, let median = result.summary?.percentiles.p50 {
@@ -132,16 +148,22 @@ public struct HTMLReport {
         return html + "</article>"
     }
 
+    private func dotCaption(_ estimates: ProcessEstimates, _ estimator: ProcessEstimator) -> String {
+        "Each dot is one process: \(estimator), \(estimates.base.count) base and \(estimates.head.count) head processes, "
+            + "run alternately. The bars mark each side's median; the verdict compares the two clouds."
+    }
+
     private func side(_ result: BenchmarkResult) -> DistributionChart.Side? {
         guard let curve = Sample(result.samples.values), let summary = result.summary else { return nil }
         return DistributionChart.Side(curve: curve, summary: summary)
     }
 
     private func distributionCaption(_ result: BenchmarkResult, current: Summary, baseline: Summary?) -> String {
-        var text = "This run: p50 \(Formatting.duration(nanoseconds: current.percentiles.p50)), "
+        let old = input.sideNames.old
+        var text = "\(input.isSideBySide ? "Head" : "This run"): p50 \(Formatting.duration(nanoseconds: current.percentiles.p50)), "
             + "p99 \(Formatting.duration(nanoseconds: current.percentiles.p99)) of all \(Formatting.count(current.count)) samples"
         if let baseline {
-            text += "; baseline: p50 \(Formatting.duration(nanoseconds: baseline.percentiles.p50)), "
+            text += "; \(old): p50 \(Formatting.duration(nanoseconds: baseline.percentiles.p50)), "
                 + "p99 \(Formatting.duration(nanoseconds: baseline.percentiles.p99))"
         }
         text += ". The curves are drawn from \(Formatting.count(result.samples.values.count)) of them"
@@ -155,6 +177,7 @@ public struct HTMLReport {
         case .error: "⚠"
         case .improved: "✓"
         case .noisy: "≈"
+        case .layoutShift: "↔"
         case .unchanged: "~"
         case .new: "+"
         case .incomparable: "?"
@@ -180,7 +203,7 @@ public struct HTMLReport {
         .verdict{display:inline-block;padding:1px 8px;border-radius:10px;font-size:13px;font-weight:600;white-space:nowrap;border:1px solid}
         .verdict.regressed,.verdict.over-budget,.verdict.missing,.verdict.error{background:#fde7e9;color:#8e0016;border-color:#c9182b}
         .verdict.improved{background:#e3f4e8;color:#155d2d;border-color:#2e8b4f}
-        .verdict.noisy,.verdict.incomparable{background:#fff4d6;color:#6b5300;border-color:#b38f00}
+        .verdict.noisy,.verdict.incomparable,.verdict.layout-shift{background:#fff4d6;color:#6b5300;border-color:#b38f00}
         .verdict.unchanged,.verdict.new{background:#eef1f5;color:#33404d;border-color:#8a97a6}
         figure{margin:8px 0 16px}figcaption{color:#444;font-size:13px}svg{max-width:100%;height:auto}
         footer{margin-top:40px;color:#555;font-size:13px;border-top:1px solid #ccc}

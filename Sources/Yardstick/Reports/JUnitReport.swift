@@ -79,7 +79,7 @@ public struct JUnitReport {
         guard let judgement, let reason else { return .passed }
         if isFailing { return judgement.verdict == .error ? .errored(reason) : .failed(judgement.verdict.rawValue, reason) }
         switch judgement.verdict {
-        case .new, .incomparable, .missing: return .skipped(reason)
+        case .new, .incomparable, .missing, .layoutShift: return .skipped(reason)
         default: return .passed
         }
     }

@@ -20,9 +20,14 @@ public struct MarkdownReport {
             lines += table(suite.name, rows: suite.rows)
         }
         lines += notes()
-        var legend = "_p50: the median of the round medians; change: this run's p50 over the baseline's; interval: 95% "
-            + "percentile bootstrap; p: Mann-Whitney U on round values, Holm-adjusted per suite; noise: how far the "
-            + "benchmark moves with no code change; ~: unchanged"
+        var legend = input.isSideBySide
+            ? "_base, head: the median over processes of each process's fastest round; change: of the per-process values "
+                + "(per process: the fastest round, or its ratio to the control named, fastest against fastest (÷) or round by "
+                + "round (rounds ÷)); interval: 95% percentile bootstrap over processes; p: Mann-Whitney U across processes, "
+                + "Holm-adjusted per suite; noise: the smallest change these processes show 9 times in 10; ~: unchanged"
+            : "_p50: the median of the round medians; change: this run's p50 over the baseline's; interval: 95% "
+                + "percentile bootstrap; p: Mann-Whitney U on round values, Holm-adjusted per suite; noise: how far the "
+                + "benchmark moves with no code change; ~: unchanged"
         if input.results.benchmarks.contains(where: \.isBatched) {
             legend += "; †: timed in batches, so its percentiles are of batch means, not single calls"
         }
@@ -41,6 +46,11 @@ public struct MarkdownReport {
         }
         guard let baseline = judgement.baseline else {
             return counts.joined(separator: ", ") + ", not judged against a baseline (none given or recorded)."
+        }
+        if let ab = judgement.ab {
+            return counts.joined(separator: ", ") + " for head \(Escaping.markdown(ab.head.description)) against base "
+                + "\(Escaping.markdown(ab.base.description)), measured side by side in \(ab.base.processes) + \(ab.head.processes) "
+                + "alternating processes (seed \(ab.schedule.seed))."
         }
         let age = Formatting.age(seconds: results.startedAt.timeIntervalSince(baseline.recordedAt))
         var text = counts.joined(separator: ", ") + " against baseline '\(Escaping.markdown(baseline.name))', recorded "
@@ -69,9 +79,12 @@ public struct MarkdownReport {
     }
 
     private func table(_ suite: String, rows: [(result: BenchmarkResult?, judgement: BenchmarkJudgement?)]) -> [String] {
+        let (old, new) = input.sideNames
+        let perProcess = input.isSideBySide
         var lines = [
-            "| benchmark | baseline p50 | current p50 | change | 95% interval | p | noise | verdict | baseline p99 | current p99 |",
-            "| :-- | --: | --: | --: | :-: | --: | --: | :-- | --: | --: |",
+            "| benchmark | \(old) p50 | \(new) p50 | change | 95% interval | p | noise |" + (perProcess ? " per process |" : "")
+                + " verdict | \(old) p99 | \(new) p99 |",
+            "| :-- | --: | --: | --: | :-: | --: | --: |" + (perProcess ? " :-- |" : "") + " :-- | --: | --: |",
         ]
         for row in rows {
             let name = row.result?.name ?? row.judgement?.name ?? ""
@@ -91,15 +104,16 @@ public struct MarkdownReport {
                     Formatting.pValue(median.adjustedPValue),
                     "±" + Formatting.percent(median.minimumDetectableChange),
                 ]
+                if perProcess { cells.append(median.estimator.map { Escaping.markdown(VerdictTable.abbreviate($0)) } ?? "") }
             } else {
                 let current = row.result?.medianOfRoundMedians.map { Formatting.duration(nanoseconds: $0) } ?? ""
-                cells += ["", current, "", "", "", ""]
+                cells += ["", current, "", "", "", ""] + (perProcess ? [""] : [])
             }
             cells += [verdict, baselineP99, currentP99]
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
         if let geometricMean = input.results.judgement?.geometricMeanChange(suite: suite) {
-            lines.append("| **geometric mean** | | | **\(Formatting.signedPercent(geometricMean))** | | | | | | |")
+            lines.append("| **geometric mean** | | | **\(Formatting.signedPercent(geometricMean))** | | | |" + (perProcess ? " |" : "") + " | | |")
         }
         return lines
     }

@@ -33,6 +33,13 @@ public struct ReportInput: Sendable {
         return order.map { ($0, rows[$0]!.map { (result: $0.0, judgement: $0.1) }) }
     }
 
+    /// Whether the run was judged side by side against a base build (`bench ab`).
+    var isSideBySide: Bool { results.judgement?.ab != nil }
+
+    /// How reports name the two sides: `base` and `head` side by side, `baseline` and
+    /// `current` against a stored baseline.
+    var sideNames: (old: String, new: String) { isSideBySide ? ("base", "head") : ("baseline", "current") }
+
     /// `PASS`, `FAIL` or `NOT JUDGED`, as every report's headline says it.
     var outcome: String {
         guard let judgement = results.judgement else { return results.hasErrors ? "FAIL" : "PASS" }

@@ -13,20 +13,24 @@ public struct VerdictTable {
     /// The rendered table.
     public func render() -> String {
         guard let baseline = judgement.baseline else { return renderWithoutBaseline() }
-        var text = "against baseline '\(baseline.name)' (\(Self.describe(baseline)))\n"
+        let ab = judgement.ab
+        var text = ab.map(Self.describe) ?? "against baseline '\(baseline.name)' (\(Self.describe(baseline)))\n"
         if judgement.refusesForeignBaseline {
-            text += "not judged: the baseline comes from another environment\n"
+            text += ab == nil ? "not judged: the baseline comes from another environment\n" : "not judged: the base and head were built or measured differently\n"
         }
-        var table = TextTable([
-            ("benchmark", .left), ("baseline", .right), ("current", .right), ("change", .right),
-            ("95% interval", .right), ("p", .right), ("noise", .right), ("verdict", .left),
-        ])
+        var columns: [(String, TextTable.Alignment)] = [
+            ("benchmark", .left), (ab == nil ? "baseline" : "base", .right), (ab == nil ? "current" : "head", .right), ("change", .right),
+            ("95% interval", .right), ("p", .right), ("noise", .right),
+        ]
+        if ab != nil { columns.append(("per process", .left)) }
+        columns.append(("verdict", .left))
+        var table = TextTable(columns)
         for benchmark in judgement.benchmarks {
             guard let median = benchmark.median else {
-                table.append([benchmark.name, "", "", "", "", "", "", benchmark.verdict.symbol])
+                table.append([benchmark.name] + Array(repeating: "", count: columns.count - 2) + [benchmark.verdict.symbol])
                 continue
             }
-            table.append([
+            var row = [
                 benchmark.name,
                 Formatting.duration(nanoseconds: median.baselineNanoseconds),
                 Formatting.duration(nanoseconds: median.currentNanoseconds),
@@ -34,15 +38,35 @@ public struct VerdictTable {
                 "\(Formatting.signedPercent(median.change.lower)) … \(Formatting.signedPercent(median.change.upper))",
                 Formatting.pValue(median.adjustedPValue),
                 "±" + Formatting.percent(median.minimumDetectableChange),
-                benchmark.verdict.symbol,
-            ])
+            ]
+            if ab != nil { row.append(median.estimator.map(Self.abbreviate) ?? "") }
+            row.append(benchmark.verdict.symbol)
+            table.append(row)
         }
         text += table.render()
         text += notes()
         text += counts() + "\n"
-        text += "change: median of this run's round medians over the baseline's; p: Mann-Whitney U, Holm-adjusted per suite; "
-            + "noise: the smallest change that can be told from noise.\n"
+        if ab != nil {
+            text += "base, head: median over processes of each one's fastest round; change: of the per-process values, with a 95% "
+                + "bootstrap interval; p: Mann-Whitney U across processes, Holm-adjusted per suite; noise: the smallest change these "
+                + "processes show 9 times in 10; per process: fastest round, or ÷ the control named, fastest against fastest (÷) or "
+                + "round by round (rounds ÷).\n"
+        } else {
+            text += "change: median of this run's round medians over the baseline's; p: Mann-Whitney U, Holm-adjusted per suite; "
+                + "noise: the smallest change that can be told from noise.\n"
+        }
         return text
+    }
+
+    /// `fastest`, `÷ dictionary-get`, `rounds ÷ dictionary-get`: the estimator, short, naming
+    /// the control without its suite.
+    static func abbreviate(_ estimator: ProcessEstimator) -> String {
+        let control = estimator.control.map { name in name.split(separator: ".", maxSplits: 1).last.map(String.init) ?? name } ?? "control"
+        switch estimator.kind {
+        case .fastestRound: return "fastest"
+        case .fastestRoundOverControl: return "÷ \(control)"
+        case .roundRatioToControl: return "rounds ÷ \(control)"
+        }
     }
 
     private func renderWithoutBaseline() -> String {
@@ -76,6 +100,11 @@ public struct VerdictTable {
         let failing = judgement.failures.count
         let outcome = judgement.refusesForeignBaseline ? "not judged" : failing == 0 ? "pass" : "FAIL (\(failing))"
         return "\n\(outcome): " + parts.joined(separator: ", ")
+    }
+
+    private static func describe(_ ab: ABContext) -> String {
+        "head: \(ab.head.description), against base: \(ab.base.description); \(ab.base.processes) + \(ab.head.processes) processes, "
+            + "alternating (seed \(ab.schedule.seed))\n"
     }
 
     private static func describe(_ baseline: BaselineReference) -> String {
