@@ -8,7 +8,7 @@ import Yardstick
 /// off the ratio of a pair:
 /// - `insert` and `insert.raw`: one row with an automatic id, inside a transaction the fixture
 ///   begins at set-up and commits at tear-down, so the figure is the insert itself, not the
-///   commit; the table grows by every call (about 11,000 rows with the default iterations).
+///   commit; the table grows by every call (about 22,000 rows with the default iterations and rounds).
 /// - `batch-insert`: ``ItemRepository/insert(contentsOf:)`` of 100 rows, each call its own
 ///   transaction with its own commit (a WAL append, no `fsync`); throughput counts rows. Now
 ///   and then a commit also checkpoints the log into the database file (SQLite's automatic
@@ -49,7 +49,7 @@ public let databaseSuite = Suite("database", configuration: .init(tags: ["databa
 
     Benchmark(
         "batch-insert",
-        configuration: .init(iterations: 100, throughput: .operations(DatabaseWorkload.batchSize)),
+        configuration: .init(iterations: 20, throughput: .operations(DatabaseWorkload.batchSize)),
         setUp: { try RepositoryFixture(prefilledRows: 0, holdingTransaction: false) },
         tearDown: { try $0.close() }
     ) { fixture, index in
@@ -75,6 +75,7 @@ public let databaseSuite = Suite("database", configuration: .init(tags: ["databa
 
     Benchmark(
         "range",
+        configuration: .init(iterations: 300),
         setUp: { try RepositoryFixture(prefilledRows: DatabaseWorkload.tableSize, holdingTransaction: false) },
         tearDown: { try $0.close() }
     ) { fixture, index in

@@ -11,9 +11,8 @@ import Yardstick
 ///   shared virtual machine switches between speed levels far apart, between processes and
 ///   within one; its round medians show how such noise looks.
 ///
-/// The environment variable `YARDSTICK_HARNESS_SLOWDOWN` (a factor, such as `1.1`) lengthens both
-/// arithmetic benchmarks, to inject a known regression and check that the gate finds it
-/// (`Scripts/noise-experiment.sh`).
+/// ``Slowdown`` lengthens both arithmetic benchmarks and `dictionary`, to inject a known
+/// regression and check that the gate finds it.
 public let harnessSuite = Suite("harness", configuration: .init(tags: ["harness"])) {
     Benchmark("empty", configuration: .init(iterations: 1_000_000)) { _ in }
 
@@ -35,29 +34,21 @@ public let harnessSuite = Suite("harness", configuration: .init(tags: ["harness"
 
 enum HarnessWorkload {
     /// Steps of ``spin(_:)`` in `arithmetic.1x`: about 10 microseconds on a 2020s x86_64 core,
-    /// times `YARDSTICK_HARNESS_SLOWDOWN` when that is set.
-    static let spinSteps = Int((5_000 * slowdown).rounded())
-
-    /// The factor in `YARDSTICK_HARNESS_SLOWDOWN`; 1 when unset or not a number of at least 1.
-    static var slowdown: Double {
-        guard let text = ProcessInfo.processInfo.environment["YARDSTICK_HARNESS_SLOWDOWN"],
-              let factor = Double(text), factor >= 1, factor.isFinite
-        else { return 1 }
-        return factor
-    }
+    /// times the ``Slowdown`` factor.
+    static let spinSteps = Slowdown.scaled(5_000)
 
     struct LookupTable: Sendable {
         var dictionary: [Int: Int]
         var keys: [Int]
     }
 
-    /// A 4,000-entry dictionary and 1,000 keys spread over it by a multiplicative hash, so that
-    /// successive lookups touch unrelated buckets.
+    /// A 4,000-entry dictionary and 1,000 keys (times the ``Slowdown`` factor) spread over it by
+    /// a multiplicative hash, so that successive lookups touch unrelated buckets.
     @Sendable static func makeLookupTable() -> LookupTable {
         let size = 4_000
         var dictionary = [Int: Int](minimumCapacity: size)
         for key in 0..<size { dictionary[key] = key &* 7 }
-        let keys = (0..<1_000).map { ($0 &* 2_654_435_761) % size }
+        let keys = (0..<Slowdown.scaled(1_000)).map { ($0 &* 2_654_435_761) % size }
         return LookupTable(dictionary: dictionary, keys: keys)
     }
 }

@@ -22,7 +22,7 @@ public let loggingSuite = Suite("logging", configuration: .init(tags: ["logging"
 
     Benchmark(
         "volume",
-        configuration: .init(iterations: 100, throughput: .operations(LoggingWorkload.batchSize)),
+        configuration: .init(iterations: 20, throughput: .operations(LoggingWorkload.batchSize)),
         setUp: LoggingWorkload.makeLogger
     ) { logger, index in
         let first = index &* LoggingWorkload.batchSize

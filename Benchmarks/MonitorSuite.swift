@@ -13,7 +13,7 @@ public let monitorSuite = Suite("monitor") {
     Benchmark("record", configuration: .init(iterations: 10_000, timing: .batched(size: nil)), setUp: { await MonitorWorkload.fullMonitor(metrics: 1) }) { monitor, index in
         await monitor.record(MonitorWorkload.value(index), for: "metric-0")
     }
-    Benchmark("snapshot", configuration: .init(iterations: 20, rounds: 10), setUp: { await MonitorWorkload.fullMonitor(metrics: 30) }) { monitor, _ in
+    Benchmark("snapshot", configuration: .init(iterations: 5), setUp: { await MonitorWorkload.fullMonitor(metrics: 30) }) { monitor, _ in
         await monitor.snapshot().metrics.count
     }
 }

@@ -20,7 +20,7 @@ public let rateLimitingSuite = Suite("rate-limit") {
     }
     Benchmark(
         "burst",
-        configuration: .init(iterations: 5_000, throughput: .operations(RateLimitWorkload.burstDecisions)),
+        configuration: .init(iterations: 1_000, throughput: .operations(RateLimitWorkload.burstDecisions)),
         setUp: { RateLimitWorkload.burstLimiter() }
     ) { limiter, index in
         await RateLimitWorkload.burst(limiter, call: index)
