@@ -15,7 +15,15 @@ struct ReportCommand {
         // update since would show other figures than the verdicts were reached with).
         var baseline: RunResults?
         var history: [BaselineHistoryRecord] = []
-        if let judged = results.judgement?.baseline {
+        if results.judgement?.ab != nil, let judged = results.judgement?.baseline {
+            // A side-by-side run keeps its base beside it, not in the store.
+            let url = URL(fileURLWithPath: options.source).deletingLastPathComponent().appendingPathComponent(ABCommand.baseFileName)
+            if let base = try? ResultsFile.load(from: url), base.finishedAt == judged.recordedAt {
+                baseline = base
+            } else {
+                console.error("bench: note: the base's results (\(url.relativePath)) are missing or from another run; charts show the head alone\n")
+            }
+        } else if let judged = results.judgement?.baseline {
             let store = BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory))
             if let stored = try? store.load(judged.name), stored.finishedAt == judged.recordedAt {
                 baseline = stored

@@ -13,8 +13,10 @@ import Foundation
 ///    pair has a layout effect of that size in that suite: the control is *layout-shift*, never
 ///    a regression, and the suite's other changes must exceed it to count.
 /// 2. **The estimate.** Every other benchmark takes the estimator, among the fastest round and
-///    the two ratios to an unmoved control of its suite, whose values vary least within each
-///    side.
+///    the two ratios to each unmoved control of its suite, with the smallest minimum detectable
+///    change (step 4): the one that would see the smallest change in these very processes. It
+///    is found with each side centred on its own median, so the change between the sides cannot
+///    sway the choice.
 /// 3. **The test.** The change is head / base − 1 of the medians of the per-process values,
 ///    with a 95% percentile-bootstrap interval over processes (10,000 resamples, seeded by the
 ///    benchmark's name); the two-sided Mann-Whitney U test compares the two sets of values, and
@@ -65,7 +67,7 @@ public struct ABJudge: Sendable {
             let sides = Sides(base: base, head: head)
             context.layoutShifts = layoutShifts(sides)
             drafts = head.benchmarks.map { draft($0, sides: sides, context: context) }
-            decideWithHolmCorrection(&drafts, context: context)
+            decideWithHolmCorrection(&drafts, sides: sides, context: context)
         } else {
             drafts = head.benchmarks.map { result in
                 var draft = Draft(name: result.name, suite: result.suite)
@@ -216,6 +218,9 @@ public struct ABJudge: Sendable {
         var isControl = false
         var verdicts: [Verdict] = []
         var reasons: [String] = []
+        /// Gates whose per-process values are ready, each with every estimator's values, until
+        /// the suite's count of comparisons is known and one estimator is chosen.
+        var pending: [(gate: Gate, candidates: [Candidate])] = []
         var comparisons: [MetricComparison] = []
         var budgets: [BudgetCheck] = []
 
@@ -273,101 +278,117 @@ public struct ABJudge: Sendable {
         }
         let movedControls = Set(context.layoutShifts.map(\.control))
         let controls = draft.isControl ? [] : sides.controls(ofSuite: result.suite).filter { !movedControls.contains($0) }
+        let estimators = [ProcessEstimator.fastestRound] + controls.flatMap { control in
+            [ProcessEstimator(kind: .fastestRoundOverControl, control: control), ProcessEstimator(kind: .roundRatioToControl, control: control)]
+        }
         for gate in result.configuration.allGates {
-            switch comparison(gate, result, sides: sides, controls: controls) {
-            case .success(let comparison): draft.comparisons.append(comparison)
-            case .failure(let problem): draft.add(.incomparable, "\(gate.metric): not compared: \(problem.description)")
+            let candidates = estimators.compactMap { estimator -> Candidate? in
+                guard let base = sides.estimates(.base, result.name, gate.metric, by: estimator).flatMap(Sample.init),
+                      let head = sides.estimates(.head, result.name, gate.metric, by: estimator).flatMap(Sample.init)
+                else { return nil }
+                return Candidate(estimator: estimator, base: base, head: head)
             }
+            guard let fastest = candidates.first, fastest.estimator == .fastestRound else {
+                draft.add(.incomparable, "\(gate.metric): not compared: some processes measured no positive value of it")
+                continue
+            }
+            guard fastest.base.count >= 2, fastest.head.count >= 2 else {
+                draft.add(.incomparable, "\(gate.metric): not compared: fewer than two processes measured it on one side")
+                continue
+            }
+            draft.pending.append((gate, candidates))
         }
         return draft
     }
 
-    /// The comparison of one gate, before Holm's correction and the verdict.
+    /// One estimator's per-process values of a gate, on both sides.
+    private struct Candidate {
+        var estimator: ProcessEstimator
+        var base: Sample
+        var head: Sample
+    }
+
+    /// The comparison of one gate by the candidate estimator with the smallest minimum
+    /// detectable change at `level` (the fastest round on a tie), before Holm's correction
+    /// and the verdict.
     private func comparison(
         _ gate: Gate,
-        _ result: BenchmarkResult,
-        sides: Sides,
-        controls: [String]
-    ) -> Result<MetricComparison, DefinitionError> {
-        let candidates = [ProcessEstimator.fastestRound] + controls.flatMap { control in
-            [ProcessEstimator(kind: .fastestRoundOverControl, control: control), ProcessEstimator(kind: .roundRatioToControl, control: control)]
+        of result: BenchmarkResult,
+        candidates: [Candidate],
+        level: Double,
+        sides: Sides
+    ) -> MetricComparison {
+        let detectable = candidates.map { candidate in
+            var generator = SplitMix64(seed: "\(result.name)/\(gate.metric)/\(candidate.estimator)")
+            return DetectableChange.minimumDetectableIncrease(
+                candidate.base, candidate.head, alpha: level, power: Self.power, trials: powerTrials, using: &generator
+            )
         }
-        let measured = candidates.compactMap { estimator -> (ProcessEstimator, [Double], [Double])? in
-            guard let base = sides.estimates(.base, result.name, gate.metric, by: estimator),
-                  let head = sides.estimates(.head, result.name, gate.metric, by: estimator)
-            else { return nil }
-            return (estimator, base, head)
-        }
-        // The first of the least spread wins, so the fastest round is kept on a tie.
-        guard let (estimator, baseValues, headValues) = measured.min(by: {
-            ProcessEstimator.withinSideSpread([$0.1, $0.2]) < ProcessEstimator.withinSideSpread([$1.1, $1.2])
-        }) else {
-            return .failure(DefinitionError("some processes measured no positive value of it"))
-        }
-        guard let base = Sample(baseValues), let head = Sample(headValues), base.count >= 2, head.count >= 2 else {
-            return .failure(DefinitionError("fewer than two processes measured it on one side"))
-        }
+        let best = detectable.indices.min { detectable[$0] < detectable[$1] }!
+        let (estimator, base, head) = (candidates[best].estimator, candidates[best].base, candidates[best].head)
         var generator = SplitMix64(seed: "\(result.name)/\(gate.metric)")
-        // Both samples are positive (the estimator refuses anything else), so the interval exists.
-        guard let ratio = Bootstrap.ratioOfMedians(head, base, resamples: options.resamples, using: &generator) else {
-            return .failure(DefinitionError("some processes measured zero, below the clock's resolution"))
-        }
+        // Every estimate is positive (the estimator refuses anything else), so the interval exists.
+        let ratio = Bootstrap.ratioOfMedians(head, base, resamples: options.resamples, using: &generator)!
         let test = MannWhitneyU(head, base)
-        let shown = { (side: ABSide) in
-            sides.estimates(side, result.name, gate.metric, by: .fastestRound).flatMap(Sample.init)?.median ?? 0
-        }
+        let fastest = candidates[0]
         let tolerance = gate.metric == .median ? (options.tolerance ?? gate.tolerance) : gate.tolerance
-        return .success(MetricComparison(
+        return MetricComparison(
             metric: gate.metric,
-            baselineNanoseconds: shown(.base),
-            currentNanoseconds: shown(.head),
+            baselineNanoseconds: fastest.base.median,
+            currentNanoseconds: fastest.head.median,
             change: ratio.map { $0 - 1 },
             pValue: test.pValue,
             adjustedPValue: test.pValue,
             test: test.method,
             noise: NoiseEstimate(
                 interval: log(ratio.upper / ratio.lower) / 2,
-                processes: ProcessEstimator.withinSideSpread([baseValues, headValues]),
-                levels: 0
+                processes: ProcessEstimator.withinSideSpread([base.sorted, head.sorted]),
+                levels: 0,
+                detectable: detectable[best]
             ),
-            tolerance: tolerance.relative(toBaseline: shown(.base)),
+            tolerance: tolerance.relative(toBaseline: fastest.base.median),
             alpha: options.alpha ?? result.configuration.alpha,
             verdict: .unchanged,
             reason: nil,
             rounds: RoundCounts(current: head.count, baseline: base.count),
             estimator: estimator,
-            processEstimates: ProcessEstimates(base: baseValues, head: headValues)
-        ))
+            processEstimates: ProcessEstimates(
+                base: sides.estimates(.base, result.name, gate.metric, by: estimator) ?? base.sorted,
+                head: sides.estimates(.head, result.name, gate.metric, by: estimator) ?? head.sorted
+            )
+        )
     }
 
-    /// Adjusts the p-values of each suite's comparisons together (controls apart), measures
-    /// each comparison's minimum detectable change at the level Holm's first step demands,
-    /// then decides each verdict.
-    private func decideWithHolmCorrection(_ drafts: inout [Draft], context: ABContext) {
+    /// Chooses each gate's estimator and compares, at the level Holm's first step demands of
+    /// a lone change among the suite's comparisons (controls apart, at α), then adjusts the
+    /// p-values of each suite's comparisons together and decides each verdict.
+    private func decideWithHolmCorrection(_ drafts: inout [Draft], sides: Sides, context: ABContext) {
         for suite in Set(drafts.map(\.suite)) {
             for isControl in [false, true] {
-                let positions = drafts.indices.filter { drafts[$0].suite == suite && drafts[$0].isControl == isControl }.flatMap { index in
-                    drafts[index].comparisons.indices.map { (index, $0) }
+                let members = drafts.indices.filter { drafts[$0].suite == suite && drafts[$0].isControl == isControl }
+                let count = members.map { drafts[$0].pending.count }.reduce(0, +)
+                for index in members {
+                    guard let result = sides.result(.head, drafts[index].name) else { continue }
+                    drafts[index].comparisons = drafts[index].pending.map { gate, candidates in
+                        let alpha = options.alpha ?? result.configuration.alpha
+                        return comparison(gate, of: result, candidates: candidates, level: isControl ? alpha : alpha / Double(count), sides: sides)
+                    }
+                    drafts[index].pending = []
                 }
+                let positions = members.flatMap { index in drafts[index].comparisons.indices.map { (index, $0) } }
                 let adjusted = HolmCorrection.adjust(positions.map { drafts[$0.0].comparisons[$0.1].pValue })
                 for ((index, position), pValue) in zip(positions, adjusted) {
                     var comparison = drafts[index].comparisons[position]
                     let level = comparison.alpha / Double(positions.count)
                     comparison.adjustedPValue = isControl ? comparison.pValue : pValue
                     let smallest = MannWhitneyU.smallestPossiblePValue(comparison.rounds.current, comparison.rounds.baseline)
-                    if let estimates = comparison.processEstimates, let base = Sample(estimates.base), let head = Sample(estimates.head) {
-                        var generator = SplitMix64(seed: "\(drafts[index].name)/\(comparison.metric)/power")
-                        comparison.noise.detectable = DetectableChange.minimumDetectableIncrease(
-                            base, head, alpha: isControl ? comparison.alpha : level, power: Self.power, trials: powerTrials, using: &generator
-                        )
-                    }
-                    if !isControl, smallest >= level {
+                    if isControl {
+                        (comparison.verdict, comparison.reason) = Self.decideControl(comparison, suite: suite, context: context, name: drafts[index].name)
+                    } else if smallest >= level {
                         comparison.verdict = .incomparable
                         comparison.reason = "with \(comparison.rounds.current) and \(comparison.rounds.baseline) processes no p-value can fall "
                             + "below \(Formatting.pValue(smallest)), and Holm's correction over \(Formatting.counted(positions.count, "comparison")) "
                             + "needs one below \(Formatting.pValue(level)): add processes (--processes)"
-                    } else if isControl {
-                        (comparison.verdict, comparison.reason) = Self.decideControl(comparison, suite: suite, context: context, name: drafts[index].name)
                     } else {
                         (comparison.verdict, comparison.reason) = Self.decide(
                             change: comparison.change.point,

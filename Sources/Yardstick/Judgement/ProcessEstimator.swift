@@ -3,9 +3,9 @@ import Foundation
 /// How a side-by-side comparison turns one process's rounds of a benchmark into the one number
 /// per process that it ranks.
 ///
-/// Each benchmark is estimated in three ways, and the one whose per-process values vary least
-/// within each side (after each side is centred on its own median, so a real change between the
-/// sides cannot sway the choice) is used:
+/// Each benchmark is estimated in three ways, and ``ABJudge`` uses the one with the smallest
+/// minimum detectable change in the run's own processes (each side centred on its own median,
+/// so a real change between the sides cannot sway the choice):
 /// - ``Kind/fastestRound``: the process's fastest round. A round disturbed by the machine is only
 ///   ever slower, so the fastest round is the one least disturbed; on 48 processes of every
 ///   suite on a shared 2-core VM it varied 1-2% between processes where the median round varied
@@ -72,8 +72,8 @@ public struct ProcessEstimator: Sendable, Hashable, Codable, CustomStringConvert
     }
 
     /// How much per-process estimates vary within each side: the median, over every estimate,
-    /// of its distance from its own side's median on a log scale. Comparing candidates by it
-    /// never rewards an estimator for the change between the sides.
+    /// of its distance from its own side's median on a log scale, so the change between the
+    /// sides does not count. Reports show it beside the minimum detectable change.
     static func withinSideSpread(_ sides: [[Double]]) -> Double {
         let distances = sides.flatMap { values -> [Double] in
             guard let centre = Sample(values.map { log($0) })?.median else { return [] }

@@ -30,6 +30,37 @@ final class CommandParserTests: XCTestCase {
         XCTAssertEqual(command, .run(expected))
     }
 
+    func testABOptions() throws {
+        let command = try CommandParser.parse([
+            "ab", "--base-ref", "origin/main", "--processes", "16", "--seed", "42", "-f", "^cache\\.", "--rounds", "30",
+            "--tolerance", "3%", "--output", "ab", "--package-path", "pkg", "-q",
+        ])
+        var expected = ABOptions(base: .revision("origin/main"))
+        expected.measurement.processes = 16
+        expected.measurement.filters = ["^cache\\."]
+        expected.measurement.overrides.rounds = 30
+        expected.measurement.isQuiet = true
+        expected.seed = 42
+        expected.judgement.tolerance = .relative(0.03)
+        expected.outputDirectory = "ab"
+        expected.packagePath = "pkg"
+        XCTAssertEqual(command, .ab(expected))
+        guard case .ab(let defaults) = try CommandParser.parse(["ab", "--base-executable", "old/bench", "--head-executable", "new/bench"]) else {
+            return XCTFail("not ab")
+        }
+        XCTAssertEqual(defaults.base, .executable("old/bench"))
+        XCTAssertEqual(defaults.headExecutable, "new/bench")
+        XCTAssertEqual(defaults.measurement.processes, ABOptions.defaultProcesses)
+        XCTAssertNil(defaults.seed)
+    }
+
+    func testABNeedsExactlyOneBase() {
+        XCTAssertEqual(error(["ab"]), "'bench ab' needs a base: --base-ref REV (such as origin/main) or --base-executable PATH")
+        XCTAssertEqual(error(["ab", "--base-ref", "main", "--base-executable", "b"]), "--base-ref and --base-executable exclude each other")
+        XCTAssertEqual(error(["ab", "--base-ref", "main", "--seed", "-1"]), "--seed expects a whole number from 0 to 18446744073709551615, got '-1'")
+        XCTAssertEqual(error(["ab", "--base-ref", "main", "--allow-foreign-baseline"]), "unknown option '--allow-foreign-baseline' for 'bench ab'")
+    }
+
     func testOptionsWithoutSubcommandMeanRun() throws {
         guard case .run(let options) = try CommandParser.parse(["--rounds", "3"]) else { return XCTFail("not run") }
         XCTAssertEqual(options.measurement.overrides.rounds, 3)

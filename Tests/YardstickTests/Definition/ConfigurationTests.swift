@@ -6,11 +6,18 @@ final class ConfigurationTests: XCTestCase {
         let resolved = BenchmarkConfiguration().resolved()
         XCTAssertEqual(resolved.iterations, 1_000)
         XCTAssertEqual(resolved.warmupIterations, 100, "a tenth of the iterations")
-        XCTAssertEqual(resolved.rounds, 10)
+        XCTAssertEqual(resolved.rounds, 20)
         XCTAssertEqual(resolved.timeLimit, .seconds(60))
         XCTAssertEqual(resolved.throughput, .operations(1))
         XCTAssertEqual(resolved.timing, .automatic)
         XCTAssertEqual(resolved.tags, [])
+        XCTAssertFalse(resolved.isControl)
+    }
+
+    func testAControlIsMarkedByTheLastLayerThatSaysSo() {
+        let suite = BenchmarkConfiguration(isControl: true)
+        XCTAssertTrue(suite.overridden(by: BenchmarkConfiguration(iterations: 5)).resolved().isControl)
+        XCTAssertFalse(suite.overridden(by: BenchmarkConfiguration(isControl: false)).resolved().isControl)
     }
 
     func testWarmupDefaultFollowsResolvedIterationsAndIsAtLeastOne() {

@@ -25,6 +25,18 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(html.contains("Environment differs from the baseline: kernel: &apos;6.1.0&apos; in the baseline, &apos;6.1.1&apos; now (does not block judging)"))
     }
 
+    func testASideBySidePageNamesBaseAndHeadAndDrawsEveryProcess() {
+        let input = ReportFixtures.sideBySide()
+        let html = HTMLReport(input).render()
+        XCTAssertTrue(html.contains("<th>base p50</th><th>head p50</th>"))
+        XCTAssertTrue(html.contains("for head working tree (0123456789) against base origin/main (fedcba9876), measured side by side in 8 + 8"))
+        XCTAssertEqual(html.components(separatedBy: "<title>Per-process values:").count - 1, 5, "one dot chart per compared benchmark")
+        XCTAssertEqual(html.components(separatedBy: "<circle").count - 1 >= 5 * 16, true, "a dot per process and side")
+        XCTAssertTrue(html.contains("↔ layout-shift"), "the moved control, in words")
+        XCTAssertTrue(html.contains("layout shift in suite &apos;codec&apos;"), "said up front")
+        XCTAssertTrue(html.contains("head (") && html.contains("base ("), "the distribution chart's legend names the sides")
+    }
+
     func testCaptionsQuoteTheStatisticsOfAllSamplesNotTheThinnedOnes() throws {
         var input = ReportFixtures.input()
         // Thin the recorded samples so their percentiles differ from the summary's.

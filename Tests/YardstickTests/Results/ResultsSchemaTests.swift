@@ -21,6 +21,14 @@ final class ResultsSchemaTests: XCTestCase {
         XCTAssertEqual(try SchemaCheck(schemaURL).problems(of: json), [])
     }
 
+    func testASideBySideRunMatchesTheSchema() throws {
+        let results = ReportFixtures.sideBySide().results
+        XCTAssertFalse(results.judgement?.ab?.layoutShifts.isEmpty ?? true, "the fixture has a layout shift")
+        XCTAssertTrue(results.judgement?.benchmarks.contains { $0.median?.estimator?.control != nil } ?? false, "and a ratio to a control")
+        let json = try JSONSerialization.jsonObject(with: try ResultsFile.encode(results))
+        XCTAssertEqual(try SchemaCheck(schemaURL).problems(of: json), [])
+    }
+
     func testTheCheckerCatchesAFieldTheSchemaLacks() throws {
         var object = try JSONSerialization.jsonObject(with: try ResultsFile.encode(ReportFixtures.input().results)) as! [String: Any]
         object["surprise"] = 1

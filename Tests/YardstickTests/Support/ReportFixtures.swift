@@ -37,4 +37,38 @@ enum ReportFixtures {
         current.judgement = Judge(options: JudgementOptions(resamples: 2_000)).judge(current, against: baseline, baselineName: "default")
         return ReportInput(results: current, baseline: baseline)
     }
+
+    /// A side-by-side run: a suite with a control that moved (a layout shift), a benchmark
+    /// within the shift, one beyond it, and a suite whose benchmark is steadier as a ratio to
+    /// its control; both builds from commits.
+    static func sideBySide() -> ReportInput {
+        func processes(_ fastest: [Double]) -> [[Double]] { fastest.map { [$0 * 1.2, $0, $0 * 1.1] } }
+        let control = [100, 100.5, 99.5, 100.2, 99.8, 100.1, 99.9, 100.3]
+        let slow = [100.0, 100, 145, 100, 100, 145, 100, 100]
+        let slowHead = [145.0, 100, 145, 145, 100, 145, 145, 100]
+        let base = F.run([
+            F.benchmark("codec.reference", processes: processes(control), configuration: .init(isControl: true)),
+            F.benchmark("codec.encode", processes: processes(control.map { $0 * 2 })),
+            F.benchmark("codec.decode", processes: processes(control.map { $0 * 3 })),
+            F.benchmark("store.reference", processes: processes(slow), configuration: .init(isControl: true)),
+            F.benchmark("store.get", processes: processes(slow.map { $0 * 2 })),
+        ])
+        var head = F.run([
+            F.benchmark("codec.reference", processes: processes(control.map { $0 * 1.08 }), configuration: .init(isControl: true)),
+            F.benchmark("codec.encode", processes: processes(control.map { $0 * 2 * 1.06 })),
+            F.benchmark("codec.decode", processes: processes(control.map { $0 * 3 * 1.2 })),
+            F.benchmark("store.reference", processes: processes(slowHead), configuration: .init(isControl: true)),
+            F.benchmark("store.get", processes: processes(slowHead.map { $0 * 2 })),
+        ])
+        head.environment.gitCommit = "0123456789abcdef"
+        let context = ABContext(
+            base: ABBuildSummary(description: "origin/main (fedcba9876)", commit: "fedcba9876543210", processes: 8, isLayoutControlled: true),
+            head: ABBuildSummary(description: "working tree (0123456789)", commit: "0123456789abcdef", processes: 8, isLayoutControlled: true),
+            schedule: ABSchedule(processesPerSide: 8, seed: 5)
+        )
+        var judge = ABJudge(options: JudgementOptions(resamples: 2_000))
+        judge.powerTrials = 100
+        head.judgement = judge.judge(head, against: base, context: context)
+        return ReportInput(results: head, baseline: base)
+    }
 }

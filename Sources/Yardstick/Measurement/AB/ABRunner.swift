@@ -100,7 +100,10 @@ public struct ABRunner: Sendable {
     static func verify(_ build: ABBuild, side: ABSide) throws(ABRunError) {
         let answer = try? ChildProcess.run(build.executable, ["--version"])
         guard let answer, answer.termination.isSuccess, answer.outputText.hasPrefix("bench (Yardstick)") else {
-            let said = answer.map { $0.outputText.isEmpty ? "it \($0.termination) and printed nothing" : "it printed '\($0.outputText.prefix(80))'" }
+            let said = answer.map { answer in
+                answer.outputText.split(whereSeparator: \.isNewline).first.map { "it printed '\($0.prefix(80))'" }
+                    ?? "it \(answer.termination) and printed nothing"
+            }
             throw ABRunError(
                 side: side, build: build, process: nil, processes: nil,
                 failure: .refused(
