@@ -10,6 +10,9 @@ import Yardstick
 /// - `dictionary`: 1,000 lookups in a 4,000-entry `Dictionary`: memory-bound work, which on a
 ///   shared virtual machine switches between speed levels far apart, between processes and
 ///   within one; its round medians show how such noise looks.
+/// - `reference.spin`: the same chain as `arithmetic.1x` at its fixed length, untouched by
+///   ``Slowdown``: the suite's negative control for `bench ab`. A process that runs wholly slow
+///   slows it as much as the others, so their ratios to it see through that.
 ///
 /// ``Slowdown`` lengthens both arithmetic benchmarks and `dictionary`, to inject a known
 /// regression and check that the gate finds it.
@@ -21,6 +24,9 @@ public let harnessSuite = Suite("harness", configuration: .init(tags: ["harness"
     }
     Benchmark("arithmetic.2x") { _ in
         spin(opaque(2 * HarnessWorkload.spinSteps))
+    }
+    Benchmark("reference.spin", configuration: .init(iterations: 500, isControl: true)) { _ in
+        spin(opaque(HarnessWorkload.referenceSpinSteps))
     }
 
     Benchmark("dictionary", setUp: HarnessWorkload.makeLookupTable) { table, _ in
@@ -35,7 +41,10 @@ public let harnessSuite = Suite("harness", configuration: .init(tags: ["harness"
 enum HarnessWorkload {
     /// Steps of ``spin(_:)`` in `arithmetic.1x`: about 10 microseconds on a 2020s x86_64 core,
     /// times the ``Slowdown`` factor.
-    static let spinSteps = Slowdown.scaled(5_000)
+    static let spinSteps = Slowdown.scaled(referenceSpinSteps)
+
+    /// Steps of ``spin(_:)`` in `reference.spin`, whatever the slowdown.
+    static let referenceSpinSteps = 5_000
 
     struct LookupTable: Sendable {
         var dictionary: [Int: Int]
