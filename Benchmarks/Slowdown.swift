@@ -5,7 +5,8 @@ import Foundation
 /// - `harness.arithmetic.1x` and `.2x` run 10% more steps (arithmetic);
 /// - `harness.dictionary` makes 10% more lookups (memory-bound);
 /// - `cache.get` and `validation.simple` repeat every tenth call (components; both are timed
-///   in batches of dozens of calls, so every sample carries its share of repeats).
+///   in batches of dozens of calls, so every sample carries its share of repeats); a repeated
+///   get reads a key far from the next calls', so the work it adds is a full get's.
 ///
 /// The factor is the environment variable `YARDSTICK_SLOWDOWN` when set (for runs of one
 /// executable), else ``compiledFactor`` (for two builds side by side, where one build must be
