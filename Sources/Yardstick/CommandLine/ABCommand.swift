@@ -22,9 +22,9 @@ struct ABOptions: Equatable {
     var judgement = JudgementOptions()
 
     /// Processes per side by default: on 48 processes of every suite on a shared 2-core VM,
-    /// 12 per side with 20 rounds each gave at least 90% power against a 10% slowdown for 26
-    /// of 30 benchmarks (`docs/ab-estimator-study.md`), and a run of every suite takes about
-    /// three minutes.
+    /// 12 per side with 20 rounds each gave at least 90% power against a 10% slowdown for 28
+    /// of 31 benchmarks (`docs/ab-estimator-study.md`), and a run of every suite takes about
+    /// two and a half minutes.
     static let defaultProcesses = 12
 }
 

@@ -20,7 +20,7 @@ public struct BenchmarkConfiguration: Sendable, Hashable {
     /// Rounds of ``iterations`` calls; each round contributes one median, the unit of
     /// comparison between runs. Default: 20: a process's fastest round, which `bench ab`
     /// compares, steadies with more rounds (on a shared 2-core VM, 20 rounds gave at least 90%
-    /// power against a 10% slowdown to 24 of 30 benchmarks, 10 rounds to 17).
+    /// power against a 10% slowdown to 28 of 31 benchmarks, 10 rounds to 24).
     public var rounds: Int?
     /// The longest the whole benchmark (set-up, warmup and every round) may take before it is
     /// stopped and reported as an error. Default: 60 seconds.

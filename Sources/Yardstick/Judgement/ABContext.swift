@@ -58,4 +58,12 @@ public struct LayoutShift: Sendable, Hashable, Codable {
     /// The U test's p-value, unadjusted: a control counts as moved at the benchmark's alpha
     /// without Holm's correction, which errs toward seeing a layout effect.
     public var pValue: Double
+
+    /// The move of `control`, of `suite`, by `change` (head / base − 1) at unadjusted `pValue`.
+    public init(suite: String, control: String, change: Double, pValue: Double) {
+        self.suite = suite
+        self.control = control
+        self.change = change
+        self.pValue = pValue
+    }
 }

@@ -158,12 +158,13 @@ public struct ABJudge: Sendable {
             (side == .base ? base : head).benchmark(named: name)
         }
 
-        /// A benchmark's values of `metric` in each process of `side`, in process order.
-        func processes(_ side: ABSide, _ name: String, _ metric: Metric) -> [Int: [Double]] {
+        /// A benchmark's values of `metric` in each process of `side`, round by round in run
+        /// order, `nil` for a round that recorded none (a round too short for CPU time).
+        func processes(_ side: ABSide, _ name: String, _ metric: Metric) -> [Int: [Double?]] {
             guard let result = result(side, name), result.failure == nil else { return [:] }
-            var values: [Int: [Double]] = [:]
+            var values: [Int: [Double?]] = [:]
             for round in result.rounds {
-                if let value = round.value(of: metric) { values[round.process, default: []].append(value) }
+                values[round.process, default: []].append(round.value(of: metric))
             }
             return values
         }
@@ -176,7 +177,7 @@ public struct ABJudge: Sendable {
             guard !own.isEmpty else { return nil }
             var values: [Double] = []
             for process in own.keys.sorted() {
-                guard let value = estimator.estimate(own[process]!, control: control.map { $0[process] ?? [] }) else { return nil }
+                guard let value = estimator.estimate(rounds: own[process]!, controlRounds: control.map { $0[process] ?? [] }) else { return nil }
                 values.append(value)
             }
             return values

@@ -8,8 +8,8 @@ import Foundation
 /// so a real change between the sides cannot sway the choice):
 /// - ``Kind/fastestRound``: the process's fastest round. A round disturbed by the machine is only
 ///   ever slower, so the fastest round is the one least disturbed; on 48 processes of every
-///   suite on a shared 2-core VM it varied 1-2% between processes where the median round varied
-///   5-12% (`docs/ab-estimator-study.md`).
+///   suite on a shared 2-core VM it varied between processes by 0.9% for the typical benchmark
+///   (2% or less for 24 of 31), where the median round varied by 14% (`docs/ab-estimator-study.md`).
 /// - ``Kind/fastestRoundOverControl``: that, divided by the fastest round of a control of the
 ///   same suite in the same process. A process that runs wholly 1.45x slow (seen here) slows
 ///   both alike, and the ratio cancels it.
@@ -69,6 +69,19 @@ public struct ProcessEstimator: Sendable, Hashable, Codable, CustomStringConvert
             guard let controlValues, !controlValues.isEmpty, controlValues.allSatisfy({ $0 > 0 && $0.isFinite }) else { return nil }
             return Sample(zip(values, controlValues).map { $0 / $1 })?.median
         }
+    }
+
+    /// The estimate of one process from its rounds in run order, `nil` where a round recorded
+    /// no value. Round by round, round *k* pairs with the control's round *k* (rounds of all
+    /// benchmarks interleave, so they ran in the same pass), and a pair missing either value
+    /// is skipped rather than letting later rounds slide onto the wrong partners.
+    func estimate(rounds: [Double?], controlRounds: [Double?]?) -> Double? {
+        guard kind == .roundRatioToControl else {
+            return estimate(rounds.compactMap { $0 }, control: controlRounds?.compactMap { $0 })
+        }
+        guard let controlRounds else { return nil }
+        let pairs = zip(rounds, controlRounds).compactMap { value, control in value.flatMap { value in control.map { (value, $0) } } }
+        return estimate(pairs.map(\.0), control: pairs.map(\.1))
     }
 
     /// How much per-process estimates vary within each side: the median, over every estimate,

@@ -14,6 +14,17 @@ final class ProcessEstimatorTests: XCTestCase {
         XCTAssertEqual(estimator.estimate(rounds, control: control)!, 100.0 / 50, accuracy: 1e-15)
     }
 
+    func testTheRoundRatioPairsRoundsByTheirNumberWhenARoundRecordedNoValue() {
+        // Round 2 of the benchmark has no value: round 3 must pair with the control's round 3
+        // (30 / 2 = 15), not slide onto round 2 (30 / 3 = 10). Ratios 10 and 15: median 12.5.
+        let estimator = ProcessEstimator(kind: .roundRatioToControl, control: "s.control")
+        XCTAssertEqual(estimator.estimate(rounds: [10, nil, 30], controlRounds: [1, 3, 2])!, 12.5, accuracy: 1e-15)
+        // The fastest round and its ratio skip the missing values on each side.
+        XCTAssertEqual(ProcessEstimator.fastestRound.estimate(rounds: [10, nil, 30], controlRounds: nil), 10)
+        let overControl = ProcessEstimator(kind: .fastestRoundOverControl, control: "s.control")
+        XCTAssertEqual(overControl.estimate(rounds: [10, nil, 30], controlRounds: [nil, 4, 2])!, 5, accuracy: 1e-15)
+    }
+
     func testTheRoundRatioIsTheMedianOfRoundByRoundRatios() {
         // 130/65 = 2, 100/52 = 1.923…, 120/50 = 2.4, 140/70 = 2: median (2 + 2) / 2.
         let estimator = ProcessEstimator(kind: .roundRatioToControl, control: "s.control")

@@ -68,9 +68,11 @@ public struct ABBuilder: Sendable {
             let source = folder.appendingPathComponent("source", isDirectory: true)
             log("base \(description): exporting the commit")
             try export(commit, from: checkout.top, to: source, folder: folder)
+            let package = source.appendingPathComponent(checkout.prefix, isDirectory: true)
+            adoptResolvedDependencies(in: package)
             log("base \(description): building \(product) (release, aligned layout)")
             try swiftBuild(
-                packageDirectory: source.appendingPathComponent(checkout.prefix, isDirectory: true),
+                packageDirectory: package,
                 scratch: scratch, log: folder.appendingPathComponent("build.log"), what: "the base \(description)"
             )
             guard FileManager.default.isExecutableFile(atPath: executable.path) else {
@@ -152,6 +154,18 @@ public struct ABBuilder: Sendable {
             }
         }
         try? FileManager.default.removeItem(at: archive)
+    }
+
+    /// Gives an exported base that commits no `Package.resolved` the working tree's, so both
+    /// sides build against the same dependency versions: otherwise a dependency's new release
+    /// would show as the head's change. Where the base's manifest asks for other versions,
+    /// SwiftPM resolves again, as it would have anyway.
+    private func adoptResolvedDependencies(in package: URL) {
+        let name = "Package.resolved"
+        let own = packageDirectory.appendingPathComponent(name)
+        let exported = package.appendingPathComponent(name)
+        guard !FileManager.default.fileExists(atPath: exported.path), FileManager.default.fileExists(atPath: own.path) else { return }
+        try? FileManager.default.copyItem(at: own, to: exported)
     }
 
     private func git(_ arguments: [String]) throws -> ChildProcess {
@@ -257,6 +271,7 @@ public enum ABBuildError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A file or folder could not be written.
     case io(String)
 
+    /// The one line the command prints.
     public var description: String {
         switch self {
         case .notAGitCheckout(let message), .unknownRevision(let message), .buildFailed(let message),

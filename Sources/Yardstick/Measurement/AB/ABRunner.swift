@@ -60,6 +60,16 @@ public struct ABRunner: Sendable {
     public func run(in directory: URL, events: (Event) -> Void = { _ in }) throws(ABRunError) -> ABMeasurement {
         try Self.verify(base, side: .base)
         try Self.verify(head, side: .head)
+        // Each side's executable as it is now, kept for this run alone: another comparison in
+        // the same package may rebuild or prune the shared build folders while this one measures.
+        var executables: [ABSide: URL] = [:]
+        for side in [ABSide.base, .head] {
+            do {
+                executables[side] = try freshCopy(of: build(side).executable, in: directory.appendingPathComponent("\(side.rawValue)-build"))
+            } catch {
+                throw ABRunError(side: side, build: build(side), process: nil, processes: nil, failure: error)
+            }
+        }
         let startedAt = Date()
         let clock = MonotonicClock()
         var parts: [ABSide: [RunResults]] = [.base: [], .head: []]
@@ -70,7 +80,7 @@ public struct ABRunner: Sendable {
             let start = clock.now()
             let folder = directory.appendingPathComponent("\(side.rawValue)-\(number + 1)")
             do {
-                let executable = try freshCopy(of: build(side).executable, in: folder)
+                let executable = try freshCopy(of: executables[side]!, in: folder)
                 defer { try? FileManager.default.removeItem(at: executable) }
                 let child = MeasuringProcess(executable: executable, filters: filters, overrides: overrides)
                 parts[side, default: []].append(try child.run(output: folder))
@@ -163,6 +173,7 @@ public struct ABRunError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong.
     public var failure: MeasuringProcessError
 
+    /// One line: the side, the process or the check, the build, and what went wrong.
     public var description: String {
         let which = process.map { "\(side.rawValue) process \($0) of \(processes ?? $0)" } ?? "the \(side.rawValue) executable"
         return "\(which) (\(build.description)) \(failure)"
