@@ -29,6 +29,8 @@ struct ChildProcess {
     var output: Data
     /// Its standard error.
     var error: Data
+    /// Whether it was killed for running past the time it was given.
+    var timedOut = false
 
     /// Its standard output as text, trailing white space removed.
     var outputText: String { String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -46,6 +48,8 @@ struct ChildProcess {
     ///   - environment: Replaces the child's environment when given; it inherits this
     ///     process's otherwise.
     ///   - capturesOutput: Whether standard output is kept; it goes to `/dev/null` otherwise.
+    ///   - timeout: How long it may run before it is killed (`SIGKILL`); no limit when `nil`.
+    ///     Only the child is killed: a grandchild that keeps its pipes open still delays the end.
     /// - Throws: The error of `Process.run()` when the program cannot be started (no such
     ///   file, not executable).
     static func run(
@@ -53,7 +57,8 @@ struct ChildProcess {
         _ arguments: [String],
         in directory: URL? = nil,
         environment: [String: String]? = nil,
-        capturesOutput: Bool = true
+        capturesOutput: Bool = true,
+        timeout: Duration? = nil
     ) throws -> ChildProcess {
         let process = Process()
         process.executableURL = executable
@@ -66,6 +71,7 @@ struct ChildProcess {
         process.standardError = errorPipe
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        let watchdog = timeout.map { Watch(process.processIdentifier, after: $0) }
         let drained = DispatchGroup()
         nonisolated(unsafe) var errorData = Data()
         DispatchQueue.global().async(group: drained) {
@@ -74,10 +80,39 @@ struct ChildProcess {
         let outputData = capturesOutput ? outputPipe.fileHandleForReading.readDataToEndOfFile() : Data()
         drained.wait()
         process.waitUntilExit()
+        let timedOut = watchdog?.stop() ?? false
         let termination: Termination = process.terminationReason == .exit
             ? .exited(process.terminationStatus)
             : .killed(signal: process.terminationStatus)
-        return ChildProcess(termination: termination, output: outputData, error: errorData)
+        return ChildProcess(termination: termination, output: outputData, error: errorData, timedOut: timedOut)
+    }
+
+    /// Kills a child that runs past its time, unless stopped first.
+    private final class Watch: @unchecked Sendable {
+        private let lock = NSLock()
+        private var isStopped = false
+        private var fired = false
+
+        init(_ pid: Int32, after timeout: Duration) {
+            let (seconds, attoseconds) = timeout.components
+            let delay = Double(seconds) + Double(attoseconds) / 1e18
+            DispatchQueue.global().asyncAfter(deadline: .now() + delay) { [self] in
+                lock.withLock {
+                    guard !isStopped else { return }
+                    fired = true
+                    kill(pid, SIGKILL)
+                }
+            }
+        }
+
+        /// Disarms the watch once the child has ended (its pid may be reused after), and says
+        /// whether it had fired.
+        func stop() -> Bool {
+            lock.withLock {
+                isStopped = true
+                return fired
+            }
+        }
     }
 
     /// Runs a program found on `PATH`, such as `git` or `swift`.

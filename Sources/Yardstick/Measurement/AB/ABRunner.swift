@@ -127,12 +127,13 @@ public struct ABRunner: Sendable {
     }
 
     /// Asks the executable for its version: a Yardstick bench executable answers
-    /// `bench (Yardstick) VERSION`.
-    static func verify(_ build: ABBuild, side: ABSide) throws(ABRunError) {
-        let answer = try? ChildProcess.run(build.executable, ["--version"])
+    /// `bench (Yardstick) VERSION` at once; one that has not answered within `timeout` is not one.
+    static func verify(_ build: ABBuild, side: ABSide, timeout: Duration = .seconds(30)) throws(ABRunError) {
+        let answer = try? ChildProcess.run(build.executable, ["--version"], timeout: timeout)
         guard let answer, answer.termination.isSuccess, answer.outputText.hasPrefix("bench (Yardstick)") else {
             let said = answer.map { answer in
-                answer.outputText.split(whereSeparator: \.isNewline).first.map { "it printed '\($0.prefix(80))'" }
+                if answer.timedOut { return "it had not answered after \(timeout), so it was stopped" }
+                return answer.outputText.split(whereSeparator: \.isNewline).first.map { "it printed '\($0.prefix(80))'" }
                     ?? "it \(answer.termination) and printed nothing"
             }
             throw ABRunError(
