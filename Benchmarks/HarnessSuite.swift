@@ -11,8 +11,8 @@ import Yardstick
 ///   shared virtual machine switches between speed levels far apart, between processes and
 ///   within one; its round medians show how such noise looks.
 /// - `reference.spin`: the same chain as `arithmetic.1x` at its fixed length, in a copy of its
-///   own and untouched by ``Slowdown``: the suite's negative control for `bench ab`. A process that runs wholly slow
-///   slows it as much as the others, so their ratios to it see through that.
+///   own and untouched by ``Slowdown``: the suite's negative control for `bench ab`. A process
+///   that runs wholly slow slows it as much as the others, so their ratios to it see through that.
 ///
 /// ``Slowdown`` lengthens both arithmetic benchmarks and `dictionary`, to inject a known
 /// regression and check that the gate finds it.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A program run to completion in a child process: how it ended and what it wrote.
 ///
@@ -88,18 +89,17 @@ struct ChildProcess {
     }
 
     /// Kills a child that runs past its time, unless stopped first.
-    private final class Watch: @unchecked Sendable {
-        private let lock = NSLock()
-        private var isStopped = false
-        private var fired = false
+    private final class Watch: Sendable {
+        private enum State { case armed, fired, stopped }
+        private let state = Mutex(State.armed)
 
         init(_ pid: Int32, after timeout: Duration) {
             let (seconds, attoseconds) = timeout.components
             let delay = Double(seconds) + Double(attoseconds) / 1e18
             DispatchQueue.global().asyncAfter(deadline: .now() + delay) { [self] in
-                lock.withLock {
-                    guard !isStopped else { return }
-                    fired = true
+                state.withLock { state in
+                    guard state == .armed else { return }
+                    state = .fired
                     kill(pid, SIGKILL)
                 }
             }
@@ -108,9 +108,9 @@ struct ChildProcess {
         /// Disarms the watch once the child has ended (its pid may be reused after), and says
         /// whether it had fired.
         func stop() -> Bool {
-            lock.withLock {
-                isStopped = true
-                return fired
+            state.withLock { state in
+                defer { state = .stopped }
+                return state == .fired
             }
         }
     }
