@@ -10,7 +10,10 @@ let package = Package(
     ],
     targets: [
         // The framework: definition, measurement, statistics, results and the `bench` command line.
-        .target(name: "Yardstick"),
+        .target(name: "Yardstick", dependencies: ["CAllocationCounting"]),
+        // Counts heap allocations, retains and releases per call: interposes malloc and free in
+        // every executable that links Yardstick (see the comment at the top of its C file).
+        .target(name: "CAllocationCounting", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // The components under test: cache, rate limiting, logging, validation, database.
         .target(name: "ServerComponents", dependencies: ["CSQLite"]),
         // glibc's heap statistics (mallinfo2), for memory checks in tests.

@@ -15,6 +15,7 @@ from prometheus_client.parser import text_string_to_metric_families
 REQUIRED_FAMILIES = {
     "yardstick_benchmark_seconds",
     "yardstick_benchmark_throughput",
+    "yardstick_benchmark_allocations_per_call",
     "yardstick_run_timestamp_seconds",
 }
 

@@ -17,7 +17,7 @@ import Yardstick
 /// ``Slowdown`` lengthens both arithmetic benchmarks and `dictionary`, to inject a known
 /// regression and check that the gate finds it.
 public let harnessSuite = Suite("harness", configuration: .init(tags: ["harness"])) {
-    Benchmark("empty", configuration: .init(iterations: 1_000_000)) { _ in }
+    Benchmark("empty", configuration: .init(iterations: 1_000_000, budgets: [.allocations(perCall: 0)])) { _ in }
 
     Benchmark("arithmetic.1x") { _ in
         spin(opaque(HarnessWorkload.spinSteps))

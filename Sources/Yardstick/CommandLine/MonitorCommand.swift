@@ -36,7 +36,7 @@ struct MonitorCommand {
             return threshold
         })
         // Calibrated once: every sample of every benchmark subtracts the same clock cost.
-        let runner = await Runner().calibrated()
+        let runner = await Runner(countsAllocations: false).calibrated()
         for benchmark in selected {
             await monitor.register(benchmark.probe(runner: runner, interval: options.interval, statistic: options.thresholds.sampleStatistic))
         }

@@ -142,8 +142,15 @@ public struct ResolvedConfiguration: Sendable, Hashable {
     /// Whether it is a negative control (see ``BenchmarkConfiguration/isControl``).
     public var isControl: Bool
 
-    /// Every comparison with the baseline this benchmark makes: the median first, then ``gates``.
-    public var allGates: [Gate] { [Gate(metric: .median, tolerance: tolerance)] + gates }
+    /// Every timed comparison with the baseline this benchmark makes: the median first, then
+    /// the timed ``gates``.
+    public var allGates: [Gate] { [Gate(metric: .median, tolerance: tolerance)] + gates.filter { !$0.metric.isCounter } }
+
+    /// The comparisons of counts this benchmark makes: every counter, with the default
+    /// tolerance (``Gate/defaultCounterGates``) unless ``gates`` sets one.
+    public var counterGates: [Gate] {
+        Gate.defaultCounterGates.map { gate in gates.first { $0.metric == gate.metric } ?? gate }
+    }
 
     static let defaultIterations = 1_000
     static let defaultRounds = 20
@@ -163,7 +170,10 @@ public struct ResolvedConfiguration: Sendable, Hashable {
         if throughput.unitsPerCall < 1 { return "throughput must count at least 1 unit per call" }
         if case .batched(let size?) = timing, size < 1 { return "the batch size must be at least 1, got \(size)" }
         if !(alpha > 0 && alpha < 1) { return "alpha must be between 0 and 1, got \(alpha)" }
-        for gate in allGates {
+        for gate in allGates + counterGates {
+            if case .count(let amount) = gate.tolerance, !(amount >= 0 && amount.isFinite) {
+                return "the \(gate.metric) tolerance must be a count of at least 0, got \(amount)"
+            }
             if case .relative(let fraction) = gate.tolerance, !(fraction >= 0 && fraction.isFinite) {
                 return "the \(gate.metric) tolerance must be a fraction of at least 0, got \(fraction)"
             }
@@ -174,8 +184,15 @@ public struct ResolvedConfiguration: Sendable, Hashable {
         if gates.contains(where: { $0.metric == .median }) {
             return "the median's tolerance is set with `tolerance`, not with a p50 gate"
         }
-        if let budget = budgets.first(where: { $0.limit <= .zero }) {
-            return "the \(budget.metric) budget must be positive, got \(Formatting.duration(budget.limit))"
+        if let budget = budgets.first(where: { !$0.isValid }) {
+            return "the \(budget.metric) budget must be \(budget.metric.isCounter ? "at least zero" : "positive"), got "
+                + budget.metric.format(budget.limit)
+        }
+        if let gate = counterGates.first(where: { if case .absolute = $0.tolerance { true } else { false } }) {
+            return "the \(gate.metric) tolerance is a count (`.count(1)`) or a fraction, not a duration"
+        }
+        if let gate = allGates.first(where: { if case .count = $0.tolerance { true } else { false } }) {
+            return "the \(gate.metric) tolerance is a fraction or a duration, not a count"
         }
         return nil
     }

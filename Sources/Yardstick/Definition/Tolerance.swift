@@ -8,6 +8,9 @@ public enum Tolerance: Sendable, Hashable, CustomStringConvertible {
     case relative(Double)
     /// A fixed amount of time per call.
     case absolute(Duration)
+    /// A fixed amount of a counter, in its unit: allocations per call, or bytes.
+    /// `.count(0)` lets nothing through.
+    case count(Double)
 
     /// A relative tolerance given in percent: `.percent(5)`.
     public static func percent(_ value: Double) -> Tolerance { .relative(value / 100) }
@@ -20,6 +23,7 @@ public enum Tolerance: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .relative(let fraction): fraction
         case .absolute(let duration): baseline > 0 ? Double(duration.nanoseconds) / baseline : .infinity
+        case .count(let amount): baseline > 0 ? amount / baseline : .infinity
         }
     }
 
@@ -28,6 +32,16 @@ public enum Tolerance: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .relative(let fraction): Formatting.percent(fraction)
         case .absolute(let duration): Formatting.duration(duration)
+        case .count(let amount): Formatting.count(amount)
+        }
+    }
+
+    /// The tolerance in a counter's own units, given the baseline's value.
+    func amount(atBaseline baseline: Double) -> Double {
+        switch self {
+        case .relative(let fraction): fraction * abs(baseline)
+        case .absolute(let duration): Double(duration.nanoseconds)
+        case .count(let amount): amount
         }
     }
 
@@ -44,12 +58,14 @@ public enum Tolerance: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Tolerance: Codable {
-    private enum CodingKeys: String, CodingKey { case relative, absoluteNanoseconds }
+    private enum CodingKeys: String, CodingKey { case relative, absoluteNanoseconds, count }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if let fraction = try container.decodeIfPresent(Double.self, forKey: .relative) {
             self = .relative(fraction)
+        } else if let amount = try container.decodeIfPresent(Double.self, forKey: .count) {
+            self = .count(amount)
         } else {
             self = .absolute(.nanoseconds(try container.decode(Int64.self, forKey: .absoluteNanoseconds)))
         }
@@ -60,6 +76,7 @@ extension Tolerance: Codable {
         switch self {
         case .relative(let fraction): try container.encode(fraction, forKey: .relative)
         case .absolute(let duration): try container.encode(duration.nanoseconds, forKey: .absoluteNanoseconds)
+        case .count(let amount): try container.encode(amount, forKey: .count)
         }
     }
 }

@@ -224,6 +224,7 @@ public struct ABJudge: Sendable {
         var pending: [(gate: Gate, candidates: [Candidate])] = []
         var comparisons: [MetricComparison] = []
         var budgets: [BudgetCheck] = []
+        var counters: [CounterComparison] = []
 
         mutating func add(_ verdict: Verdict, _ reason: String) {
             verdicts.append(verdict)
@@ -233,21 +234,13 @@ public struct ABJudge: Sendable {
         func judgement() -> BenchmarkJudgement {
             var verdicts = verdicts + comparisons.map(\.verdict)
             var reasons = reasons + comparisons.compactMap { comparison in comparison.reason.map { "\(comparison.metric): \($0)" } }
-            for check in budgets where !check.isWithin {
-                if let value = check.valueNanoseconds {
-                    verdicts.append(.overBudget)
-                    reasons.append(
-                        "\(check.metric) \(Formatting.duration(nanoseconds: value)) is over its budget of "
-                            + Formatting.duration(nanoseconds: check.limitNanoseconds)
-                    )
-                } else {
-                    verdicts.append(.incomparable)
-                    reasons.append("\(check.metric) budget not checked: no round was long enough to measure it")
-                }
+            for finding in BenchmarkJudgement.findings(counters: counters, budgets: budgets) {
+                verdicts.append(finding.verdict)
+                reasons.append(finding.reason)
             }
             return BenchmarkJudgement(
                 name: name, suite: suite, verdict: verdicts.max { $0.severity < $1.severity } ?? .unchanged,
-                reasons: reasons, comparisons: comparisons, budgets: budgets
+                reasons: reasons, comparisons: comparisons, budgets: budgets, counters: counters
             )
         }
     }
@@ -258,9 +251,7 @@ public struct ABJudge: Sendable {
             draft.add(.error, failure.message)
             return draft
         }
-        draft.budgets = result.configuration.budgets.map { budget in
-            BudgetCheck(metric: budget.metric, limitNanoseconds: Double(budget.limit.nanoseconds), valueNanoseconds: result.value(of: budget.metric))
-        }
+        draft.budgets = result.budgetChecks
         guard let base = sides.result(.base, result.name) else {
             draft.add(.new, "not in the base")
             return draft
@@ -277,6 +268,7 @@ public struct ABJudge: Sendable {
             )
             return draft
         }
+        draft.counters = result.counterComparisons(against: base)
         let movedControls = Set(context.layoutShifts.map(\.control))
         let controls = draft.isControl ? [] : sides.controls(ofSuite: result.suite).filter { !movedControls.contains($0) }
         let estimators = [ProcessEstimator.fastestRound] + controls.flatMap { control in

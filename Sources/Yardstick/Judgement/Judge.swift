@@ -92,6 +92,12 @@ public struct Judge: Sendable {
         }
 
         var warnings: [String] = []
+        if current.benchmarks.contains(where: { $0.counts != nil }), !baseline.benchmarks.contains(where: { $0.counts != nil }) {
+            warnings.append(
+                "the baseline has no allocation counts (it was recorded before they were counted), so counts were not "
+                    + "judged; 'bench baseline update' records them"
+            )
+        }
         if baseline.processes < 3 {
             warnings.append(
                 "the baseline was measured in \(Formatting.counted(baseline.processes, "process")): it cannot show how much "
@@ -145,6 +151,7 @@ public struct Judge: Sendable {
         var verdicts: [Verdict] = []
         var reasons: [String] = []
         var comparisons: [MetricComparison] = []
+        var counters: [CounterComparison] = []
         var budgets: [BudgetCheck] = []
 
         mutating func add(_ verdict: Verdict, _ reason: String) {
@@ -157,20 +164,9 @@ public struct Judge: Sendable {
             var reasons = reasons + comparisons.compactMap { comparison in
                 comparison.reason.map { "\(comparison.metric): \($0)" }
             }
-            for check in budgets {
-                switch check.valueNanoseconds {
-                case let value? where value > check.limitNanoseconds:
-                    verdicts.append(.overBudget)
-                    reasons.append(
-                        "\(check.metric) \(Formatting.duration(nanoseconds: value)) is over its budget of "
-                            + Formatting.duration(nanoseconds: check.limitNanoseconds)
-                    )
-                case nil:
-                    verdicts.append(.incomparable)
-                    reasons.append("\(check.metric) budget not checked: no round was long enough to measure it")
-                default:
-                    break
-                }
+            for finding in BenchmarkJudgement.findings(counters: counters, budgets: budgets) {
+                verdicts.append(finding.verdict)
+                reasons.append(finding.reason)
             }
             if foreign, !comparisons.isEmpty {
                 reasons.append("judged against a baseline from another environment (--allow-foreign-baseline)")
@@ -178,7 +174,7 @@ public struct Judge: Sendable {
             let verdict = verdicts.max { $0.severity < $1.severity } ?? .unchanged
             return BenchmarkJudgement(
                 name: name, suite: suite, verdict: verdict, reasons: reasons,
-                comparisons: comparisons, budgets: budgets
+                comparisons: comparisons, budgets: budgets, counters: counters
             )
         }
     }
@@ -195,9 +191,7 @@ public struct Judge: Sendable {
             draft.add(.error, failure.message)
             return draft
         }
-        draft.budgets = result.configuration.budgets.map { budget in
-            BudgetCheck(metric: budget.metric, limitNanoseconds: Double(budget.limit.nanoseconds), valueNanoseconds: result.value(of: budget.metric))
-        }
+        draft.budgets = result.budgetChecks
         guard let baseline, baseline.failure == nil, !baseline.rounds.isEmpty else {
             draft.add(.new, baseline == nil ? "not in the baseline" : "the baseline has no result for it (it failed there)")
             return draft
@@ -215,6 +209,7 @@ public struct Judge: Sendable {
             )
             return draft
         }
+        draft.counters = result.counterComparisons(against: baseline)
         for gate in result.configuration.allGates {
             switch comparison(gate, result, baseline, history: gate.metric == .median ? history : []) {
             case .success(let comparison): draft.comparisons.append(comparison)

@@ -51,12 +51,27 @@ public struct RoundCounts: Sendable, Hashable, Codable {
 public struct BudgetCheck: Sendable, Hashable, Codable {
     /// What was limited.
     public var metric: Metric
-    /// The limit, nanoseconds per call.
-    public var limitNanoseconds: Double
-    /// The run's value, nanoseconds per call; `nil` when the run did not measure it (CPU time
-    /// in rounds too short to resolve it), which fails the check as *incomparable*.
-    public var valueNanoseconds: Double?
+    /// The limit, in the metric's unit (nanoseconds per call for times; see ``Budget/limit``).
+    public var limit: Double
+    /// The run's value, in the same unit; `nil` when the run did not measure it (CPU time in
+    /// rounds too short to resolve it, counts on a platform that cannot count), which fails the
+    /// check as *incomparable*.
+    public var value: Double?
 
     /// Whether the value was measured and is within the limit.
-    public var isWithin: Bool { valueNanoseconds.map { $0 <= limitNanoseconds } ?? false }
+    public var isWithin: Bool { value.map { $0 <= limit } ?? false }
+
+    /// Why the check failed, in one line; `nil` when it passed.
+    var problem: String? {
+        switch value {
+        case let value? where value > limit:
+            "\(metric) \(metric.format(value)) is over its budget of \(metric.format(limit))"
+        case nil where metric.isCounter:
+            "\(metric) budget not checked: this process could not count allocations"
+        case nil:
+            "\(metric) budget not checked: no round was long enough to measure it"
+        default:
+            nil
+        }
+    }
 }

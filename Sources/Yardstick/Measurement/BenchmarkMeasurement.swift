@@ -15,6 +15,8 @@ public struct BenchmarkMeasurement: Sendable {
     public var failure: BenchmarkFailure?
     /// Wall time of its own set-up, probe, warmups and rounds, in nanoseconds.
     public var elapsedNanoseconds: UInt64
+    /// What its counting pass allocated and retained; `nil` when it was not counted.
+    public var counts: AllocationCounts?
 
     /// Creates a measurement.
     public init(
@@ -24,7 +26,8 @@ public struct BenchmarkMeasurement: Sendable {
         timing: TimingPlan?,
         rounds: [RoundMeasurement],
         failure: BenchmarkFailure? = nil,
-        elapsedNanoseconds: UInt64 = 0
+        elapsedNanoseconds: UInt64 = 0,
+        counts: AllocationCounts? = nil
     ) {
         self.name = name
         self.suite = suite
@@ -33,6 +36,7 @@ public struct BenchmarkMeasurement: Sendable {
         self.rounds = rounds
         self.failure = failure
         self.elapsedNanoseconds = elapsedNanoseconds
+        self.counts = counts
     }
 }
 

@@ -20,7 +20,11 @@ import Foundation
 /// 6. A benchmark's time limit covers its set-up, probe, warmups and rounds. Every window, timed
 ///    or not, is checked against it, so a slow benchmark stops with a ``BenchmarkFailure`` and
 ///    the others go on. A body that throws stops its benchmark the same way.
-/// 7. Benchmarks, then suites, are torn down; tear-down has a time limit of its own, the same
+/// 7. After the last round, each benchmark that completed makes one counting pass: `iterations`
+///    calls in windows of its batch size, with ``AllocationCounter`` open, so the timed rounds
+///    never pay for counting and set-up and tear-down are never counted. The pass counts
+///    against the benchmark's time limit like a round.
+/// 8. Benchmarks, then suites, are torn down; tear-down has a time limit of its own, the same
 ///    length.
 ///
 /// A call that never returns cannot be interrupted inside the process: the ``Watchdog`` ends
@@ -36,6 +40,9 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
     public var watchdog: Watchdog?
     /// Recorded in every round, so that rounds from several processes can be merged.
     public var processIndex: Int
+    /// Whether each benchmark makes a counting pass after its rounds (see the type's
+    /// documentation). Counts are taken only where ``AllocationCounter`` can count.
+    public var countsAllocations: Bool
 
     /// A round's CPU time is recorded only when the round lasts at least this many CPU-clock
     /// reads: 100 reads keep the read's own cost and jitter near 1% of the figure.
@@ -47,13 +54,15 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
         cpuClock: CPUClock,
         clockCalibration: ClockCalibration? = nil,
         watchdog: Watchdog? = nil,
-        processIndex: Int = 0
+        processIndex: Int = 0,
+        countsAllocations: Bool = true
     ) {
         self.wallClock = wallClock
         self.cpuClock = cpuClock
         self.clockCalibration = clockCalibration
         self.watchdog = watchdog
         self.processIndex = processIndex
+        self.countsAllocations = countsAllocations
     }
 
     /// Runs every benchmark of `plan` and returns what was measured. Failures are recorded in
@@ -101,6 +110,12 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
                 await measureRound(session, calibration: calibration, events: events)
             }
             events(.roundFinished(round: round, rounds: rounds))
+        }
+
+        if countsAllocations, AllocationCounter.isAvailable {
+            for session in sessions where session.prepared != nil && session.failure == nil {
+                await countAllocations(session, events: events)
+            }
         }
 
         for session in sessions {
@@ -200,6 +215,52 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
             )
         } catch {
             session.fail(.body, "threw in round \(session.rounds.count + 1): \(describe(error))", events)
+        }
+    }
+
+    /// One round's worth of calls with the allocation counter open (see the type's
+    /// documentation, step 7).
+    private func countAllocations(_ session: Session, events: (RunEvent) -> Void) async {
+        guard let prepared = session.prepared, let plan = session.timing else { return }
+        let configuration = session.entry.configuration
+        let window = windowFunction(for: prepared.window)
+        let start = wallClock.now()
+        arm(session, phase: "counting pass", from: start)
+        defer { finishPhase(session, startedAt: start) }
+        var budget = TimeBudget(limit: configuration.timeLimit.unsignedNanoseconds, spent: session.elapsedNanoseconds)
+        let sizes = plan.windowSizes(iterations: configuration.iterations)
+        var index = session.takeCallIndices(configuration.iterations)
+        var failure: (any Error)?
+        AllocationCounter.start()
+        // Indexed, not `for in`: an unoptimised build reads an array's iterator through a
+        // coroutine that allocates, which would count against the benchmark.
+        var position = 0
+        while position < sizes.count {
+            let size = sizes[position]
+            do {
+                try budget.spend(try await window(index, size))
+            } catch {
+                failure = error
+                break
+            }
+            index &+= size
+            position += 1
+        }
+        let counts = AllocationCounter.stop(calls: configuration.iterations, process: processIndex)
+        // Held to here: released inside the window, they would count as the benchmark's frees.
+        withExtendedLifetime(sizes) {}
+        withExtendedLifetime(window) {}
+        switch failure {
+        case nil:
+            session.counts = counts
+        case is TimeLimitExceeded:
+            session.fail(
+                .timeLimit,
+                "exceeded its time limit of \(Formatting.duration(configuration.timeLimit)) in its counting pass, after all its rounds",
+                events
+            )
+        case let error?:
+            session.fail(.body, "threw in its counting pass: \(describe(error))", events)
         }
     }
 
@@ -374,8 +435,11 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
 
 extension Runner where WallClock == MonotonicClock, CPUClock == ProcessCPUClock {
     /// A runner on the system's monotonic and process CPU clocks.
-    public init(watchdog: Watchdog? = nil, processIndex: Int = 0) {
-        self.init(wallClock: MonotonicClock(), cpuClock: ProcessCPUClock(), watchdog: watchdog, processIndex: processIndex)
+    public init(watchdog: Watchdog? = nil, processIndex: Int = 0, countsAllocations: Bool = true) {
+        self.init(
+            wallClock: MonotonicClock(), cpuClock: ProcessCPUClock(), watchdog: watchdog,
+            processIndex: processIndex, countsAllocations: countsAllocations
+        )
     }
 }
 
@@ -401,6 +465,7 @@ private final class Session {
     var prepared: PreparedBenchmark?
     var timing: TimingPlan?
     var rounds: [RoundMeasurement] = []
+    var counts: AllocationCounts?
     var failure: BenchmarkFailure?
     /// Time spent in this benchmark's own phases, against its time limit.
     var elapsedNanoseconds: UInt64 = 0
@@ -435,7 +500,8 @@ private final class Session {
             timing: timing,
             rounds: rounds,
             failure: failure,
-            elapsedNanoseconds: elapsedNanoseconds
+            elapsedNanoseconds: elapsedNanoseconds,
+            counts: counts
         )
     }
 }

@@ -48,12 +48,12 @@ public struct VerdictAlertPolicy: Sendable, Hashable, Codable {
             guard let worst = exceeded.max(by: { overrun($0) < overrun($1) }) else {
                 return Assessment(level: .warning, message: "over budget")
             }
-            let value = worst.valueNanoseconds.map { Formatting.duration(nanoseconds: $0) } ?? "not measured"
+            let value = worst.value.map { worst.metric.format($0) } ?? "not measured"
             return Assessment(
                 level: overrun(worst) > criticalBudgetOverrun ? .critical : .warning,
-                value: worst.valueNanoseconds,
-                band: .atMost(worst.limitNanoseconds),
-                message: "\(worst.metric) \(value) over its budget of \(Formatting.duration(nanoseconds: worst.limitNanoseconds))"
+                value: worst.value,
+                band: .atMost(worst.limit),
+                message: "\(worst.metric) \(value) over its budget of \(worst.metric.format(worst.limit))"
             )
         case .error:
             return Assessment(level: .critical, message: "error: " + (judgement.reasons.first ?? "the benchmark failed"))
@@ -71,7 +71,8 @@ public struct VerdictAlertPolicy: Sendable, Hashable, Codable {
 
     /// How far past its limit a budget's value is; unmeasured counts as no overrun.
     private func overrun(_ budget: BudgetCheck) -> Double {
-        guard let value = budget.valueNanoseconds, budget.limitNanoseconds > 0 else { return 0 }
-        return value / budget.limitNanoseconds - 1
+        guard let value = budget.value else { return 0 }
+        guard budget.limit > 0 else { return value > 0 ? .infinity : 0 }
+        return value / budget.limit - 1
     }
 }

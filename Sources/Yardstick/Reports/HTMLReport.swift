@@ -94,7 +94,7 @@ public struct HTMLReport {
     private func table(_ suite: String, _ rows: [(result: BenchmarkResult?, judgement: BenchmarkJudgement?)]) -> String {
         let (old, new) = input.sideNames
         var html = "<table><thead><tr><th>benchmark</th><th>\(old) p50</th><th>\(new) p50</th><th>change</th>"
-            + "<th>95% interval</th><th>p</th><th>noise</th><th>verdict</th><th>\(new) p99</th></tr></thead><tbody>"
+            + "<th>95% interval</th><th>p</th><th>noise</th><th>verdict</th><th>\(new) p99</th><th>allocs</th></tr></thead><tbody>"
         for row in rows {
             let name = row.result?.name ?? row.judgement?.name ?? ""
             var cells = ["<td><a href=\"#\(anchor(name))\">\(Escaping.xml(name))</a></td>"]
@@ -113,11 +113,14 @@ public struct HTMLReport {
             }
             cells.append("<td>\(badge(row.judgement?.verdict ?? (row.result?.failure == nil ? nil : .error)))</td>")
             cells.append("<td class=\"number\">\(Escaping.xml(row.result?.summary.map { Formatting.duration(nanoseconds: $0.percentiles.p99) } ?? ""))</td>")
+            let allocations = row.judgement.map(VerdictTable.allocations) ?? ""
+            let counted = row.result?.counterMedian(of: .allocations).map { Formatting.count($0) } ?? ""
+            cells.append("<td class=\"number\">\(Escaping.xml(allocations.isEmpty ? counted : allocations))</td>")
             html += "<tr>" + cells.joined() + "</tr>"
         }
         if let geometricMean = input.results.judgement?.geometricMeanChange(suite: suite) {
             html += "<tr class=\"total\"><td>geometric mean</td><td></td><td></td><td class=\"number\">"
-                + "\(Formatting.signedPercent(geometricMean))</td><td colspan=\"5\"></td></tr>"
+                + "\(Formatting.signedPercent(geometricMean))</td><td colspan=\"6\"></td></tr>"
         }
         return html + "</tbody></table>"
     }
@@ -128,6 +131,9 @@ public struct HTMLReport {
         let reasons = (judgement?.reasons ?? []) + (result?.failure.map { [$0.message] } ?? [])
         if !reasons.isEmpty {
             html += "<ul>" + Set(reasons).sorted().map { "<li>\(Escaping.xml($0))</li>" }.joined() + "</ul>"
+        }
+        if let result, result.counts != nil {
+            html += counts(result, judgement)
         }
         if let result, let current = side(result) {
             let baseline = input.baseline?.benchmark(named: name).flatMap(side)
@@ -146,6 +152,21 @@ public struct HTMLReport {
             }
         }
         return html + "</article>"
+    }
+
+    /// The counting pass's figures, against the other side's where they were compared.
+    private func counts(_ result: BenchmarkResult, _ judgement: BenchmarkJudgement?) -> String {
+        let (old, new) = input.sideNames
+        var html = "<table class=\"counts\"><thead><tr><th>counted</th><th>\(old)</th><th>\(new)</th></tr></thead><tbody>"
+        for metric in Metric.counters {
+            guard let current = result.counterMedian(of: metric) else { continue }
+            let comparison = judgement?.counters.first { $0.metric == metric }
+            let label = metric == .peakBytes ? "peak heap" : "\(metric) per call"
+            let before = comparison.map { metric.format($0.baseline.median) } ?? ""
+            let after = (comparison?.varies == true ? "~" : "") + metric.format(current)
+            html += "<tr><td>\(Escaping.xml(label))</td><td class=\"number\">\(Escaping.xml(before))</td><td class=\"number\">\(Escaping.xml(after))</td></tr>"
+        }
+        return html + "</tbody></table>"
     }
 
     private func dotCaption(_ estimates: ProcessEstimates, _ estimator: ProcessEstimator) -> String {

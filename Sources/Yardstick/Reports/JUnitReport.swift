@@ -94,6 +94,9 @@ public struct JUnitReport {
                 + "\(Formatting.duration(nanoseconds: median.baselineNanoseconds)), p=\(Formatting.pValue(median.adjustedPValue)), "
                 + "noise ±\(Formatting.percent(median.minimumDetectableChange))"
         }
+        if let allocations = result?.counterMedian(of: .allocations), let bytes = result?.counterMedian(of: .allocatedBytes) {
+            text += "; \(Formatting.count(allocations)) allocations, \(Formatting.bytes(bytes)) per call"
+        }
         if let verdict = judgement?.verdict { text += "; \(verdict.rawValue)" }
         if let result, result.isBatched, let size = result.batchSize {
             text += "; timed in batches of \(Formatting.count(size)): percentiles are of batch means"

@@ -28,6 +28,7 @@ public struct MarkdownReport {
             : "_p50: the median of the round medians; change: this run's p50 over the baseline's; interval: 95% "
                 + "percentile bootstrap; p: Mann-Whitney U on round values, Holm-adjusted per suite; noise: how far the "
                 + "benchmark moves with no code change; ~: unchanged"
+        legend += "; allocs: heap allocations per call, counted exactly in a pass after the timed rounds (~: they vary between processes)"
         if input.results.benchmarks.contains(where: \.isBatched) {
             legend += "; †: timed in batches, so its percentiles are of batch means, not single calls"
         }
@@ -83,8 +84,8 @@ public struct MarkdownReport {
         let perProcess = input.isSideBySide
         var lines = [
             "| benchmark | \(old) p50 | \(new) p50 | change | 95% interval | p | noise |" + (perProcess ? " per process |" : "")
-                + " verdict | \(old) p99 | \(new) p99 |",
-            "| :-- | --: | --: | --: | :-: | --: | --: |" + (perProcess ? " :-- |" : "") + " :-- | --: | --: |",
+                + " verdict | \(old) p99 | \(new) p99 | allocs |",
+            "| :-- | --: | --: | --: | :-: | --: | --: |" + (perProcess ? " :-- |" : "") + " :-- | --: | --: | --: |",
         ]
         for row in rows {
             let name = row.result?.name ?? row.judgement?.name ?? ""
@@ -109,11 +110,13 @@ public struct MarkdownReport {
                 let current = row.result?.medianOfRoundMedians.map { Formatting.duration(nanoseconds: $0) } ?? ""
                 cells += ["", current, "", "", "", ""] + (perProcess ? [""] : [])
             }
-            cells += [verdict, baselineP99, currentP99]
+            let allocations = row.judgement.map(VerdictTable.allocations) ?? ""
+            let counted = row.result?.counterMedian(of: .allocations).map { Formatting.count($0) } ?? ""
+            cells += [verdict, baselineP99, currentP99, allocations.isEmpty ? counted : allocations]
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
         if let geometricMean = input.results.judgement?.geometricMeanChange(suite: suite) {
-            lines.append("| **geometric mean** | | | **\(Formatting.signedPercent(geometricMean))** | | | |" + (perProcess ? " |" : "") + " | | |")
+            lines.append("| **geometric mean** | | | **\(Formatting.signedPercent(geometricMean))** | | | |" + (perProcess ? " |" : "") + " | | | |")
         }
         return lines
     }
@@ -136,6 +139,11 @@ public struct MarkdownReport {
         if !others.isEmpty {
             lines += ["", "### Notes", ""]
             lines += others.map { "- **\(Escaping.markdown($0.name))** \($0.verdict.rawValue): \(Escaping.markdown($0.reasons.joined(separator: "; ")))" }
+        }
+        let variations = VerdictTable.variations(of: judgement)
+        if !variations.isEmpty {
+            lines += ["", "### Counts that vary between processes", ""]
+            lines += variations.map { "- \(Escaping.markdown($0))" }
         }
         return lines
     }

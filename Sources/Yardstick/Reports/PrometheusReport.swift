@@ -9,6 +9,10 @@ import Foundation
 ///   samples are batch means).
 /// - `yardstick_benchmark_cpu_seconds` (gauge): CPU time per call.
 /// - `yardstick_benchmark_throughput` (gauge): units per second at p50, labelled with the unit.
+/// - `yardstick_benchmark_allocations_per_call`, `yardstick_benchmark_allocated_bytes_per_call`,
+///   `yardstick_benchmark_net_bytes_per_call` (gauges): the counting pass's heap allocations,
+///   bytes and bytes left behind per call; `yardstick_benchmark_peak_heap_bytes` (gauge): the
+///   most heap its calls held at once. The median over processes.
 /// - `yardstick_benchmark_regressed` (gauge): 1 when the benchmark regressed, else 0.
 /// - `yardstick_benchmark_verdict` (gauge): 1 for the benchmark's verdict, labelled with it.
 /// - `yardstick_benchmark_change_ratio` (gauge): median change against the baseline.
@@ -30,6 +34,7 @@ public struct PrometheusReport {
         var timing: [String] = []
         var cpu: [String] = []
         var throughput: [String] = []
+        var counters: [Metric: [String]] = [:]
         for benchmark in results.benchmarks {
             let labels = "benchmark=\"\(Escaping.prometheusLabel(benchmark.name))\",suite=\"\(Escaping.prometheusLabel(benchmark.suite))\""
             if let summary = benchmark.summary {
@@ -43,6 +48,11 @@ public struct PrometheusReport {
             if let perCall = benchmark.cpuNanosecondsPerCall {
                 cpu.append("yardstick_benchmark_cpu_seconds{\(labels)} \(PrometheusText.number(perCall / 1e9))")
             }
+            for metric in Metric.counters {
+                if let value = benchmark.counterMedian(of: metric) {
+                    counters[metric, default: []].append("\(Self.counterFamily(metric).name){\(labels)} \(PrometheusText.number(value))")
+                }
+            }
             if let rate = benchmark.throughput {
                 throughput.append("yardstick_benchmark_throughput{\(labels),unit=\"\(Escaping.prometheusLabel(rate.unit))\"} \(PrometheusText.number(rate.perSecond))")
             }
@@ -54,6 +64,10 @@ public struct PrometheusReport {
         ))
         families.append(PrometheusText.family("yardstick_benchmark_cpu_seconds", "gauge", "Process CPU time per call of a benchmark, in seconds.", cpu))
         families.append(PrometheusText.family("yardstick_benchmark_throughput", "gauge", "Units a benchmark processes per second at its median.", throughput))
+        for metric in Metric.counters {
+            let family = Self.counterFamily(metric)
+            families.append(PrometheusText.family(family.name, "gauge", family.help, counters[metric] ?? []))
+        }
 
         var regressed: [String] = []
         var verdicts: [String] = []
@@ -74,5 +88,14 @@ public struct PrometheusReport {
             ["yardstick_run_timestamp_seconds \(PrometheusText.timestamp(results.finishedAt))"]
         ))
         return families.filter { !$0.isEmpty }.joined(separator: "\n") + "\n"
+    }
+
+    private static func counterFamily(_ metric: Metric) -> (name: String, help: String) {
+        switch metric {
+        case .allocations: ("yardstick_benchmark_allocations_per_call", "Heap allocations per call of a benchmark, counted exactly.")
+        case .allocatedBytes: ("yardstick_benchmark_allocated_bytes_per_call", "Usable heap bytes a benchmark allocates per call.")
+        case .netBytes: ("yardstick_benchmark_net_bytes_per_call", "Heap bytes a benchmark's call leaves allocated: allocated minus freed.")
+        default: ("yardstick_benchmark_peak_heap_bytes", "The most heap a benchmark's counting pass held at once, in bytes.")
+        }
     }
 }

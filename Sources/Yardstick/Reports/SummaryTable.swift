@@ -2,8 +2,10 @@
 ///
 /// One row per benchmark: p50, p90, p99 and min of the wall time per call, the process's CPU
 /// time per call (median over rounds), throughput, the spread of the round medians, and how it
-/// was timed. Benchmarks whose round medians fall into separate groups, or
-/// that failed, get a note under the table.
+/// was timed, and the heap allocations and bytes per call of its counting pass (blank when it
+/// was not counted; the median over processes, marked `~` when processes counted differently).
+/// Benchmarks whose round medians fall into separate groups, or that failed, get a note under
+/// the table.
 public struct SummaryTable {
     private let results: RunResults
 
@@ -16,12 +18,13 @@ public struct SummaryTable {
     public func render() -> String {
         var table = TextTable([
             ("benchmark", .left), ("p50", .right), ("p90", .right), ("p99", .right), ("min", .right),
-            ("cpu", .right), ("throughput", .right), ("rounds ±", .right), ("timing", .left),
+            ("cpu", .right), ("throughput", .right), ("rounds ±", .right), ("allocs", .right), ("bytes", .right),
+            ("timing", .left),
         ])
         var notes: [String] = []
         for benchmark in results.benchmarks {
             if let failure = benchmark.failure {
-                table.append([benchmark.name, "error", "", "", "", "", "", "", ""])
+                table.append([benchmark.name, "error", "", "", "", "", "", "", "", "", ""])
                 notes.append("\(benchmark.name): error: \(failure.message)")
                 continue
             }
@@ -36,6 +39,8 @@ public struct SummaryTable {
                 benchmark.cpuNanosecondsPerCall.map { Formatting.duration(nanoseconds: $0) } ?? "",
                 benchmark.throughput.map { Formatting.rate($0.perSecond, unit: $0.unit) } ?? "",
                 benchmark.dispersion.map { Formatting.percent($0.relativeMedianAbsoluteDeviation) } ?? "",
+                counted(.allocations, of: benchmark),
+                counted(.allocatedBytes, of: benchmark),
                 timing(of: benchmark),
             ])
             if let clusters = benchmark.dispersion?.clusters {
@@ -55,6 +60,12 @@ public struct SummaryTable {
         return text
     }
 
+    private func counted(_ metric: Metric, of benchmark: BenchmarkResult) -> String {
+        let values = benchmark.counterValues(of: metric)
+        guard let median = Sample(values)?.median else { return "" }
+        return (Set(values).count > 1 ? "~" : "") + metric.format(median)
+    }
+
     private func timing(of benchmark: BenchmarkResult) -> String {
         guard let batchSize = benchmark.batchSize else { return "" }
         return batchSize > 1 ? "batches of \(Formatting.count(batchSize))" : "per call"
@@ -72,6 +83,7 @@ public struct SummaryTable {
         if results.processes > 1 { parts.insert(Formatting.counted(results.processes, "process"), at: 1) }
         return parts.joined(separator: ", ")
             + ".\n\"rounds ±\" is the relative median absolute deviation of the round medians; "
-            + "batched samples are batch means, not single-call latencies."
+            + "batched samples are batch means, not single-call latencies; \"allocs\" and \"bytes\" are per call, "
+            + "counted exactly in a pass after the timed rounds."
     }
 }

@@ -23,7 +23,7 @@ public struct VerdictTable {
             ("95% interval", .right), ("p", .right), ("noise", .right),
         ]
         if ab != nil { columns.append(("per process", .left)) }
-        columns.append(("verdict", .left))
+        columns += [("allocs", .right), ("verdict", .left)]
         var table = TextTable(columns)
         for benchmark in judgement.benchmarks {
             guard let median = benchmark.median else {
@@ -40,7 +40,7 @@ public struct VerdictTable {
                 "±" + Formatting.percent(median.minimumDetectableChange),
             ]
             if ab != nil { row.append(median.estimator.map(Self.abbreviate) ?? "") }
-            row.append(benchmark.verdict.symbol)
+            row += [Self.allocations(of: benchmark), benchmark.verdict.symbol]
             table.append(row)
         }
         text += table.render()
@@ -50,12 +50,28 @@ public struct VerdictTable {
             text += "base, head: median over processes of each one's fastest round; change: of the per-process values, with a 95% "
                 + "bootstrap interval; p: Mann-Whitney U across processes, Holm-adjusted per suite; noise: the smallest change these "
                 + "processes show 9 times in 10; per process: fastest round, or ÷ the control named, fastest against fastest (÷) or "
-                + "round by round (rounds ÷).\n"
+                + "round by round (rounds ÷); allocs: heap allocations per call, counted exactly (~: they vary between processes).\n"
         } else {
             text += "change: median of this run's round medians over the baseline's; p: Mann-Whitney U, Holm-adjusted per suite; "
-                + "noise: the smallest change that can be told from noise.\n"
+                + "noise: the smallest change that can be told from noise; allocs: heap allocations per call, counted exactly "
+                + "(~: they vary between processes).\n"
         }
         return text
+    }
+
+    /// Allocations per call: `0`, or `0 → 1` when they changed; blank when not compared.
+    static func allocations(of benchmark: BenchmarkJudgement) -> String {
+        guard let counter = benchmark.counters.first(where: { $0.metric == .allocations }) else { return "" }
+        let (before, after) = (counter.baseline.median, counter.current.median)
+        let mark = counter.varies ? "~" : ""
+        return before == after ? mark + Formatting.count(after) : "\(mark)\(Formatting.count(before)) → \(Formatting.count(after))"
+    }
+
+    /// What the counters that varied between processes allowed for, one line each.
+    static func variations(of judgement: RunJudgement) -> [String] {
+        judgement.benchmarks.flatMap { benchmark in
+            benchmark.counters.compactMap(\.variation).map { "\(benchmark.name): \($0)" }
+        }
     }
 
     /// `fastest`, `÷ dictionary-get`, `rounds ÷ dictionary-get`: the estimator, short, naming
@@ -82,6 +98,9 @@ public struct VerdictTable {
         var lines: [String] = []
         for benchmark in judgement.benchmarks where benchmark.verdict != .unchanged && !benchmark.reasons.isEmpty {
             lines.append("  * \(benchmark.name): \(benchmark.verdict.rawValue): \(benchmark.reasons.joined(separator: "; "))")
+        }
+        for variation in Self.variations(of: judgement) {
+            lines.append("  ~ \(variation)")
         }
         for difference in judgement.environmentDifferences {
             lines.append("  ! environment: \(difference.summary)\(difference.isBlocking ? "" : " (does not block judging)")")

@@ -35,6 +35,10 @@ public struct BenchmarkResult: Sendable, Codable {
     /// Wall time of its own set-up, probe, warmups and rounds, in seconds; summed over
     /// processes when several measured it. Absent from files written before it was recorded.
     public var elapsedSeconds: Double?
+    /// Allocations and bytes of its counting pass, one entry per process
+    /// that counted; `nil` when it was not counted (it failed, counting is unavailable on this
+    /// platform, or the file predates counting).
+    public var counts: [AllocationCounts]?
 
     /// Why a benchmark failed.
     public struct Failure: Sendable, Hashable, Codable {
@@ -59,7 +63,30 @@ public struct BenchmarkResult: Sendable, Codable {
         switch metric {
         case .wallTime(let percentile): summary?.percentiles[percentile]
         case .cpuTime: cpuNanosecondsPerCall
+        default: counterValues(of: metric).max()
         }
+    }
+
+    /// A counter's value in each process that counted it (see ``AllocationCounts/value(of:)``).
+    public func counterValues(of metric: Metric) -> [Double] {
+        (counts ?? []).compactMap { $0.value(of: metric) }
+    }
+
+    /// The median over processes of a counter, for reports; `nil` when it was not counted.
+    public func counterMedian(of metric: Metric) -> Double? {
+        Sample(counterValues(of: metric))?.median
+    }
+
+    /// Its budgets, checked against this result. A counter's budget holds the largest value
+    /// any process counted.
+    var budgetChecks: [BudgetCheck] {
+        configuration.budgets.map { BudgetCheck(metric: $0.metric, limit: $0.limit, value: value(of: $0.metric)) }
+    }
+
+    /// Its counter gates judged against `baseline`'s counts; empty when either was not counted.
+    func counterComparisons(against baseline: BenchmarkResult) -> [CounterComparison] {
+        guard let current = counts, let previous = baseline.counts else { return [] }
+        return configuration.counterGates.compactMap { CounterComparison.compare($0, baseline: previous, current: current) }
     }
 
     /// Summarises a measurement.
@@ -73,7 +100,8 @@ public struct BenchmarkResult: Sendable, Codable {
             rounds: measurement.rounds.compactMap(RoundRecord.init),
             samples: measurement.rounds.flatMap(\.samples),
             sampleCap: sampleCap,
-            elapsedSeconds: Double(measurement.elapsedNanoseconds) / 1e9
+            elapsedSeconds: Double(measurement.elapsedNanoseconds) / 1e9,
+            counts: measurement.counts.map { [$0] }
         )
     }
 
@@ -89,7 +117,8 @@ public struct BenchmarkResult: Sendable, Codable {
         samples all: [Double],
         sampleCap: Int,
         totalSamples: Int? = nil,
-        elapsedSeconds: Double? = nil
+        elapsedSeconds: Double? = nil,
+        counts: [AllocationCounts]? = nil
     ) {
         self.name = name
         self.suite = suite
@@ -98,6 +127,7 @@ public struct BenchmarkResult: Sendable, Codable {
         self.batchSize = batchSize
         self.rounds = rounds
         self.elapsedSeconds = elapsedSeconds
+        self.counts = counts
         samples = RecordedSamples(all, cap: sampleCap)
         samples.total = totalSamples ?? all.count
         cpuNanosecondsPerCall = Sample(rounds.compactMap(\.cpuNanosecondsPerCall))?.median
@@ -143,7 +173,14 @@ public struct BenchmarkResult: Sendable, Codable {
             samples: parts.flatMap(\.result.samples.values),
             sampleCap: sampleCap,
             totalSamples: parts.map(\.result.samples.total).reduce(0, +),
-            elapsedSeconds: parts.compactMap(\.result.elapsedSeconds).reduce(0, +)
+            elapsedSeconds: parts.compactMap(\.result.elapsedSeconds).reduce(0, +),
+            counts: parts.allSatisfy { $0.result.counts == nil } ? nil : parts.flatMap { process, result in
+                (result.counts ?? []).map { counts in
+                    var counts = counts
+                    counts.process = process
+                    return counts
+                }
+            }
         )
     }
 }
@@ -172,6 +209,7 @@ public struct RoundRecord: Sendable, Hashable, Codable {
         switch metric {
         case .wallTime(let percentile): percentiles[percentile]
         case .cpuTime: cpuNanosecondsPerCall
+        default: nil
         }
     }
 

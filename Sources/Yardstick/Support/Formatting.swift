@@ -73,6 +73,26 @@ enum Formatting {
         return "\(significant(value)) \(units[unit])"
     }
 
+    /// A count per call: whole numbers exactly (`0`, `1`, `1,024`), others to four significant
+    /// figures without trailing zeros (`0.001`, `18.45`, `2.5`), so a fractional count never
+    /// reads as a whole one.
+    static func count(_ value: Double) -> String {
+        guard value.isFinite else { return significant(value) }
+        if value == value.rounded(), abs(value) < 1e15 { return count(Int(value)) }
+        let magnitude = abs(value)
+        let decimals = magnitude >= 1000 ? 1 : max(1, 3 - Int(log10(magnitude).rounded(.down)))
+        var text = String(format: "%.\(decimals)f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    /// Bytes, exact below 1 KiB (`48 B`, `-16 B`, `0.25 B`), in binary units above (`1.52 KiB`).
+    static func bytes(_ value: Double) -> String {
+        if abs(value) < 1_024 { return "\(count(value)) B" }
+        return (value < 0 ? "-" : "") + bytes(UInt64(abs(value).rounded()))
+    }
+
     /// A ratio to two decimals: `1.67x`.
     static func ratio(_ value: Double) -> String {
         String(format: "%.2fx", value)

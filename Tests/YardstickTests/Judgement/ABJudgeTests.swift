@@ -35,6 +35,23 @@ final class ABJudgeTests: XCTestCase {
 
     private let base = [100.0, 101, 99, 102, 100, 98, 101, 100]
 
+    func testOneAllocationMorePerCallInTheHeadIsARegressionWhateverTheTimes() throws {
+        let counted = { (allocations: Int) -> BenchmarkResult in
+            var result = self.benchmark("s.work", self.base)
+            result.counts = (0..<8).map {
+                AllocationCounts(calls: 100, allocations: allocations, frees: allocations, allocatedBytes: 24 * allocations,
+                                 freedBytes: 24 * allocations, peakBytes: allocations > 0 ? 24 : 0, process: $0)
+            }
+            return result
+        }
+        let judgement = judge(base: [counted(0)], head: [counted(100)])
+        let result = try XCTUnwrap(judgement.benchmarks.first)
+        XCTAssertEqual(result.median?.verdict, .unchanged)
+        XCTAssertEqual(result.verdict, .regressed)
+        XCTAssertEqual(result.reasons.first, "allocations: 0 → 1 allocations per call")
+        XCTAssertEqual(judgement.failures.map(\.name), ["s.work"])
+    }
+
     func testASlowerHeadIsARegressionWithScipysPValue() throws {
         let judgement = judge(base: [benchmark("s.work", base)], head: [benchmark("s.work", [112, 110, 113, 111, 112, 114, 110, 111])])
         let result = try XCTUnwrap(judgement.benchmarks.first)

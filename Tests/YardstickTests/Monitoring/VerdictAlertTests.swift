@@ -80,14 +80,14 @@ final class VerdictAlertTests: XCTestCase {
     func testBudgets() {
         let policy = VerdictAlertPolicy()
         let slightly = benchmark("a", .overBudget, budgets: [
-            BudgetCheck(metric: .wallTime(.p99), limitNanoseconds: 1_000, valueNanoseconds: 1_100),
-            BudgetCheck(metric: .median, limitNanoseconds: 1_000, valueNanoseconds: 900),
+            BudgetCheck(metric: .wallTime(.p99), limit: 1_000, value: 1_100),
+            BudgetCheck(metric: .median, limit: 1_000, value: 900),
         ])
         XCTAssertEqual(policy.assess(slightly)?.level, .warning, "10% over, not past 15%")
         XCTAssertEqual(policy.assess(slightly)?.band, .atMost(1_000))
-        let far = benchmark("a", .overBudget, budgets: [BudgetCheck(metric: .wallTime(.p99), limitNanoseconds: 1_000, valueNanoseconds: 1_200)])
+        let far = benchmark("a", .overBudget, budgets: [BudgetCheck(metric: .wallTime(.p99), limit: 1_000, value: 1_200)])
         XCTAssertEqual(policy.assess(far)?.level, .critical)
-        let unmeasured = benchmark("a", .overBudget, budgets: [BudgetCheck(metric: .cpuTime, limitNanoseconds: 1_000, valueNanoseconds: nil)])
+        let unmeasured = benchmark("a", .overBudget, budgets: [BudgetCheck(metric: .cpuTime, limit: 1_000, value: nil)])
         XCTAssertEqual(policy.assess(unmeasured)?.level, .warning)
         XCTAssertNil(policy.assess(unmeasured)?.value)
     }

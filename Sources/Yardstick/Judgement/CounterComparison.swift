@@ -1,0 +1,103 @@
+/// One counter's comparison of a benchmark with its baseline, or of the head with the base:
+/// allocations or bytes per call, which the machine's speed does not move.
+///
+/// Counts need no test. With B the baseline's values (one per process that counted it), C this
+/// run's, T the gate's tolerance in the counter's units and S the spread (the larger of the two
+/// sides' max − min), the change is median(C) − median(B), and it is
+/// - *regressed* when it exceeds T + S, *improved* when it is below −(T + S);
+/// - *unchanged* otherwise.
+///
+/// A benchmark without concurrency counts the same in every process, so S is 0 and the
+/// comparison is exact: with the default tolerance of 0, one allocation more per call is a
+/// regression. Where counts vary between processes (work on other threads, state that grows
+/// lazily), S widens the tolerance by what was measured to vary, and ``varies`` says so.
+public struct CounterComparison: Sendable, Hashable, Codable {
+    /// What was compared: a counter metric.
+    public var metric: Metric
+    /// The baseline's (or base's) values, one per process that counted.
+    public var baseline: CounterRange
+    /// This run's (or the head's) values.
+    public var current: CounterRange
+    /// The gate's tolerance, in the counter's units at the baseline's median.
+    public var tolerance: Double
+    /// The larger of the two sides' spreads between processes, added to the tolerance.
+    public var spread: Double
+    /// Regressed, improved or unchanged.
+    public var verdict: Verdict
+    /// Why, when the verdict is not *unchanged*.
+    public var reason: String?
+
+    /// current − baseline, in the counter's units.
+    public var change: Double { current.median - baseline.median }
+
+    /// Whether the counter varied between processes on either side.
+    public var varies: Bool { spread > 0 }
+
+    /// Compares the values of `gate`'s counter, or returns `nil` when a side has none.
+    static func compare(_ gate: Gate, baseline: [AllocationCounts], current: [AllocationCounts]) -> CounterComparison? {
+        guard let before = CounterRange(baseline.compactMap { $0.value(of: gate.metric) }),
+              let after = CounterRange(current.compactMap { $0.value(of: gate.metric) })
+        else { return nil }
+        let tolerance = gate.tolerance.amount(atBaseline: before.median)
+        let spread = max(before.spread, after.spread)
+        let allowance = tolerance + spread
+        // Per-call values are totals over equal numbers of calls, so equal counts give equal
+        // doubles; the margin only absorbs the rounding of unequal call numbers.
+        let margin = 1e-9 * max(1, abs(before.median))
+        let change = after.median - before.median
+        var comparison = CounterComparison(
+            metric: gate.metric, baseline: before, current: after, tolerance: tolerance, spread: spread,
+            verdict: .unchanged, reason: nil
+        )
+        if change > allowance + margin {
+            comparison.verdict = .regressed
+        } else if change < -(allowance + margin) {
+            comparison.verdict = .improved
+        } else {
+            return comparison
+        }
+        let metric = gate.metric
+        var reason = "\(metric.format(before.median)) → \(metric.format(after.median))\(metric.unitSuffix)"
+        if spread > 0 {
+            reason += ", beyond the tolerance \(metric.format(tolerance)) plus the spread between processes \(metric.format(spread))"
+        } else if tolerance > 0 {
+            reason += ", beyond the tolerance \(metric.format(tolerance))"
+        }
+        comparison.reason = reason
+        return comparison
+    }
+
+    /// How the counter varied, for reports: `nil` when it did not.
+    var variation: String? {
+        guard varies else { return nil }
+        let describe = { (range: CounterRange) in
+            range.spread > 0 ? "\(metric.format(range.low))-\(metric.format(range.high))" : metric.format(range.median)
+        }
+        return "\(metric) varies between processes (\(describe(baseline)) before, \(describe(current)) now): "
+            + "work on other threads or state that grows lazily; its tolerance is widened by \(metric.format(spread))"
+    }
+}
+
+/// A counter's values over the processes that counted it.
+public struct CounterRange: Sendable, Hashable, Codable {
+    /// The smallest.
+    public var low: Double
+    /// The median.
+    public var median: Double
+    /// The largest.
+    public var high: Double
+    /// How many processes counted.
+    public var processes: Int
+
+    /// high − low: 0 when every process counted the same.
+    public var spread: Double { high - low }
+
+    /// The range of `values`, or `nil` when there are none.
+    init?(_ values: [Double]) {
+        guard let sample = Sample(values) else { return nil }
+        low = sample.min
+        median = sample.median
+        high = sample.max
+        processes = sample.count
+    }
+}
