@@ -146,22 +146,26 @@ static inline int is_counting(void) {
     return __builtin_expect(atomic_load_explicit(&counting, memory_order_relaxed), 0);
 }
 
+/* Idle, each entry point checks first and tail-calls glibc's: a jump, no frame of its own. */
+
 void *malloc(size_t size) {
+    if (!is_counting()) __attribute__((musttail)) return __libc_malloc(size);
     void *pointer = __libc_malloc(size);
-    if (is_counting()) note_allocation(pointer);
+    note_allocation(pointer);
     return pointer;
 }
 
 void *calloc(size_t count, size_t size) {
+    if (!is_counting()) __attribute__((musttail)) return __libc_calloc(count, size);
     void *pointer = __libc_calloc(count, size);
-    if (is_counting()) note_allocation(pointer);
+    note_allocation(pointer);
     return pointer;
 }
 
 /* A realloc that returns a block counts as one free and one allocation, even when the block
    grew in place: the bytes it holds changed, and the call was a trip through the allocator. */
 void *realloc(void *pointer, size_t size) {
-    if (!is_counting()) return __libc_realloc(pointer, size);
+    if (!is_counting()) __attribute__((musttail)) return __libc_realloc(pointer, size);
     if (pointer == NULL) {
         void *created = __libc_realloc(NULL, size);
         note_allocation(created);
@@ -180,7 +184,8 @@ void *realloc(void *pointer, size_t size) {
 }
 
 void free(void *pointer) {
-    if (pointer != NULL && is_counting()) note_free(pointer);
+    if (!is_counting()) __attribute__((musttail)) return __libc_free(pointer);
+    if (pointer != NULL) note_free(pointer);
     __libc_free(pointer);
 }
 
@@ -194,8 +199,9 @@ int posix_memalign(void **result, size_t alignment, size_t size) {
 }
 
 void *aligned_alloc(size_t alignment, size_t size) {
+    if (!is_counting()) __attribute__((musttail)) return __libc_memalign(alignment, size);
     void *pointer = __libc_memalign(alignment, size);
-    if (is_counting()) note_allocation(pointer);
+    note_allocation(pointer);
     return pointer;
 }
 

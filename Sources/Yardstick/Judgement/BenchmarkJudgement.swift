@@ -17,6 +17,39 @@ public struct BenchmarkJudgement: Sendable, Hashable, Codable {
     /// when either side has no counts.
     public var counters: [CounterComparison] = []
 
+    /// Creates a judgement.
+    public init(
+        name: String,
+        suite: String,
+        verdict: Verdict,
+        reasons: [String],
+        comparisons: [MetricComparison],
+        budgets: [BudgetCheck],
+        counters: [CounterComparison] = []
+    ) {
+        self.name = name
+        self.suite = suite
+        self.verdict = verdict
+        self.reasons = reasons
+        self.comparisons = comparisons
+        self.budgets = budgets
+        self.counters = counters
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, suite, verdict, reasons, comparisons, budgets, counters }
+
+    /// Decodes a judgement; files written before counts were judged have no `counters`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        suite = try container.decode(String.self, forKey: .suite)
+        verdict = try container.decode(Verdict.self, forKey: .verdict)
+        reasons = try container.decode([String].self, forKey: .reasons)
+        comparisons = try container.decode([MetricComparison].self, forKey: .comparisons)
+        budgets = try container.decode([BudgetCheck].self, forKey: .budgets)
+        counters = try container.decodeIfPresent([CounterComparison].self, forKey: .counters) ?? []
+    }
+
     /// The median comparison, when there is one.
     public var median: MetricComparison? { comparisons.first { $0.metric == .median } }
 

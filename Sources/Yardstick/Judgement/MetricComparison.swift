@@ -58,6 +58,32 @@ public struct BudgetCheck: Sendable, Hashable, Codable {
     /// check as *incomparable*.
     public var value: Double?
 
+    /// Creates a check.
+    public init(metric: Metric, limit: Double, value: Double?) {
+        self.metric = metric
+        self.limit = limit
+        self.value = value
+    }
+
+    private enum CodingKeys: String, CodingKey { case metric, limit, value, limitNanoseconds, valueNanoseconds }
+
+    /// Decodes a check; files written before counter budgets name the fields in nanoseconds.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        metric = try container.decode(Metric.self, forKey: .metric)
+        limit = try container.decodeIfPresent(Double.self, forKey: .limit)
+            ?? container.decode(Double.self, forKey: .limitNanoseconds)
+        value = try container.decodeIfPresent(Double.self, forKey: .value)
+            ?? container.decodeIfPresent(Double.self, forKey: .valueNanoseconds)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(metric, forKey: .metric)
+        try container.encode(limit, forKey: .limit)
+        try container.encodeIfPresent(value, forKey: .value)
+    }
+
     /// Whether the value was measured and is within the limit.
     public var isWithin: Bool { value.map { $0 <= limit } ?? false }
 

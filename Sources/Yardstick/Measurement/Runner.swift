@@ -20,10 +20,10 @@ import Foundation
 /// 6. A benchmark's time limit covers its set-up, probe, warmups and rounds. Every window, timed
 ///    or not, is checked against it, so a slow benchmark stops with a ``BenchmarkFailure`` and
 ///    the others go on. A body that throws stops its benchmark the same way.
-/// 7. After the last round, each benchmark that completed makes one counting pass: `iterations`
-///    calls in windows of its batch size, with ``AllocationCounter`` open, so the timed rounds
-///    never pay for counting and set-up and tear-down are never counted. The pass counts
-///    against the benchmark's time limit like a round.
+/// 7. After the last round, each benchmark that completed makes one counting pass: its warmup
+///    calls, then `iterations` calls in windows of its batch size with ``AllocationCounter``
+///    open, so the timed rounds never pay for counting and set-up and tear-down are never
+///    counted. The pass counts against the benchmark's time limit like a round.
 /// 8. Benchmarks, then suites, are torn down; tear-down has a time limit of its own, the same
 ///    length.
 ///
@@ -229,12 +229,20 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
         defer { finishPhase(session, startedAt: start) }
         var budget = TimeBudget(limit: configuration.timeLimit.unsignedNanoseconds, spent: session.elapsedNanoseconds)
         let sizes = plan.windowSizes(iterations: configuration.iterations)
-        var index = session.takeCallIndices(configuration.iterations)
         var failure: (any Error)?
+        // Warmed on this thread, just before: a body that keeps per-thread state (a logger's
+        // encoder) allocates it on each thread's first call, and the pass may run on a thread
+        // the rounds did not use. A body that never suspends then counts on this thread alone.
+        do {
+            try await runUntimed(session, window: window, calls: configuration.warmupIterations, chunk: plan.batchSize, budget: &budget)
+        } catch {
+            failure = error
+        }
+        var index = session.takeCallIndices(configuration.iterations)
         AllocationCounter.start()
         // Indexed, not `for in`: an unoptimised build reads an array's iterator through a
         // coroutine that allocates, which would count against the benchmark.
-        var position = 0
+        var position = failure == nil ? 0 : sizes.count
         while position < sizes.count {
             let size = sizes[position]
             do {

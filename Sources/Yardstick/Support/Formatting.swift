@@ -80,7 +80,10 @@ enum Formatting {
         guard value.isFinite else { return significant(value) }
         if value == value.rounded(), abs(value) < 1e15 { return count(Int(value)) }
         let magnitude = abs(value)
-        let decimals = magnitude >= 1000 ? 1 : max(1, 3 - Int(log10(magnitude).rounded(.down)))
+        var decimals = magnitude >= 1000 ? 1 : max(1, 3 - Int(log10(magnitude).rounded(.down)))
+        // Enough digits to tell it from the nearest whole number: 1.0001, never "1".
+        let offWhole = abs(value - value.rounded())
+        decimals = min(9, max(decimals, 1 - Int(log10(offWhole).rounded(.down))))
         var text = String(format: "%.\(decimals)f", value)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }

@@ -161,6 +161,14 @@ final class CounterComparisonTests: XCTestCase {
         XCTAssertEqual(decoded.allGates.map(\.metric), [.median, .wallTime(.p99)])
     }
 
+    func testJudgementsWrittenBeforeCountsStillDecode() throws {
+        let old = #"{"name":"s.a","suite":"s","verdict":"over-budget","reasons":[],"comparisons":[],"#
+            + #""budgets":[{"metric":"p99","limitNanoseconds":100,"valueNanoseconds":150}]}"#
+        let judgement = try JSONDecoder().decode(BenchmarkJudgement.self, from: Data(old.utf8))
+        XCTAssertEqual(judgement.budgets, [BudgetCheck(metric: .wallTime(.p99), limit: 100, value: 150)])
+        XCTAssertEqual(judgement.counters, [])
+    }
+
     func testInvalidCounterSettingsAreRefused() {
         XCTAssertEqual(
             BenchmarkConfiguration(budgets: [.allocations(perCall: -1)]).resolved().validationProblem(),
