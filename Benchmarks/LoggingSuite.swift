@@ -58,9 +58,14 @@ enum LoggingWorkload {
     /// The request paths the lines cycle through.
     static let paths = ["/", "/users", "/users/42", "/orders", "/orders/7/items", "/health", "/login", "/search"]
 
-    /// A logger at `info` to an in-memory sink, labelled like a server's HTTP logger.
+    /// A logger at `info` to an in-memory sink, labelled like a server's HTTP logger, with the
+    /// sink's ring filled once: every slot has then grown to the line it will hold, as in a
+    /// long-running server, so a short run (`--iterations 200`) measures the same steady state
+    /// as a long one, allocations included.
     @Sendable static func makeLogger() -> Logger {
-        Logger(label: "http", sink: InMemoryLogSink(capacity: sinkCapacity))
+        let logger = Logger(label: "http", sink: InMemoryLogSink(capacity: sinkCapacity))
+        for index in 0..<sinkCapacity { logRequest(logger, index) }
+        return logger
     }
 
     /// The `info` line of a served request: message and three metadata entries.
@@ -82,6 +87,9 @@ enum LoggingWorkload {
     @Sendable static func makeEncodedLine() -> EncodedLine {
         let capture = InMemoryLogSink(capacity: 1)
         logRequest(Logger(label: "http", sink: capture), 1)
-        return EncodedLine(sink: InMemoryLogSink(capacity: sinkCapacity), line: ArraySlice((capture.lines[0] + "\n").utf8))
+        let line = ArraySlice((capture.lines[0] + "\n").utf8)
+        let sink = InMemoryLogSink(capacity: sinkCapacity)
+        for _ in 0..<sinkCapacity { sink.write(line) }  // every slot grown, as in `makeLogger`
+        return EncodedLine(sink: sink, line: line)
     }
 }

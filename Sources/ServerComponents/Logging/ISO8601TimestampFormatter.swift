@@ -46,7 +46,8 @@ public struct ISO8601TimestampFormatter: Sendable {
     private mutating func updateCache(_ epochNanoseconds: Int64) -> Int {
         let (second, nanoseconds) = Self.floorDivide(epochNanoseconds, 1_000_000_000)
         if second != cachedSecond {
-            secondPrefix = Self.secondText(second)
+            // Rewritten in place: a new second costs no allocation after the first.
+            Self.writeSecondText(second, into: &secondPrefix)
             cachedSecond = second
         }
         return Int(nanoseconds / 1_000_000)
@@ -60,14 +61,15 @@ public struct ISO8601TimestampFormatter: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The 20 bytes `YYYY-MM-DDTHH:MM:SS.` of a Unix second.
-    static func secondText(_ second: Int64) -> [UInt8] {
+    /// Replaces `text` with the 20 bytes `YYYY-MM-DDTHH:MM:SS.` of a Unix second, keeping its
+    /// storage.
+    static func writeSecondText(_ second: Int64, into text: inout [UInt8]) {
         let (days, secondOfDay) = floorDivide(second, 86_400)
         let date = civilDate(daysSinceEpoch: days)
         let hour = Int(secondOfDay / 3_600)
         let minute = Int(secondOfDay / 60 % 60)
         let secondOfMinute = Int(secondOfDay % 60)
-        var text: [UInt8] = []
+        text.removeAll(keepingCapacity: true)
         text.reserveCapacity(24)
         appendDigits(date.year, count: 4, to: &text)
         text.append(UInt8(ascii: "-"))
@@ -81,7 +83,6 @@ public struct ISO8601TimestampFormatter: Sendable {
         text.append(UInt8(ascii: ":"))
         appendDigits(secondOfMinute, count: 2, to: &text)
         text.append(UInt8(ascii: "."))
-        return text
     }
 
     /// The proleptic Gregorian date `days` after 1970-01-01, by Howard Hinnant's
