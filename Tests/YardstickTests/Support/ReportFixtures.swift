@@ -8,7 +8,7 @@ enum ReportFixtures {
     typealias F = JudgementFixtures
 
     static func input() -> ReportInput {
-        let baseline = F.run([
+        var baseline = F.run([
             F.benchmark("codec.encode", processes: F.spinBaseline),
             F.benchmark("codec.decode", processes: F.dictionaryBaseline),
             F.benchmark("codec.validate", processes: F.spinBaseline, batchSize: 64),
@@ -25,6 +25,12 @@ enum ReportFixtures {
                         configuration: .init(budgets: [.wallTime(.p99, under: .nanoseconds(100))])),
             F.benchmark("store.put", processes: [[250, 260, 255]], configuration: .init(throughput: .bytes(4_096))),
         ])
+        // Counts: codec.encode starts allocating (0 → 1 per call) as well as slowing down;
+        // codec.validate and store.get count the same.
+        baseline.benchmarks = baseline.benchmarks.map { counted($0, ["codec.encode": 0, "codec.validate": 2, "store.get": 36]) }
+        current.benchmarks = current.benchmarks.map {
+            counted($0, ["codec.encode": 1, "codec.validate": 2, "store.get": 36, "store.put": 2])
+        }
         current.environment.kernel = "6.1.1"
         current.environment.gitCommit = "0123456789abcdef"
         current.startedAt = Date(timeIntervalSince1970: 1_800_003_600)
@@ -36,6 +42,21 @@ enum ReportFixtures {
         }
         current.judgement = Judge(options: JudgementOptions(resamples: 2_000)).judge(current, against: baseline, baselineName: "default")
         return ReportInput(results: current, baseline: baseline)
+    }
+
+    /// `benchmark` with the allocations per call given for its name, 24 bytes each, counted
+    /// over 1,000 calls in each of its processes.
+    private static func counted(_ benchmark: BenchmarkResult, _ allocationsPerCall: [String: Int]) -> BenchmarkResult {
+        guard let perCall = allocationsPerCall[benchmark.name] else { return benchmark }
+        var benchmark = benchmark
+        let processes = Set(benchmark.rounds.map(\.process)).sorted()
+        benchmark.counts = processes.map { process in
+            AllocationCounts(
+                calls: 1_000, allocations: 1_000 * perCall, frees: 1_000 * perCall, allocatedBytes: 24_000 * perCall,
+                freedBytes: 24_000 * perCall, peakBytes: perCall > 0 ? 24 : 0, process: process
+            )
+        }
+        return benchmark
     }
 
     /// A side-by-side run: a suite with a control that moved (a layout shift), a benchmark
