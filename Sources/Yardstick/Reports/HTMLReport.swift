@@ -113,9 +113,7 @@ public struct HTMLReport {
             }
             cells.append("<td>\(badge(row.judgement?.verdict ?? (row.result?.failure == nil ? nil : .error)))</td>")
             cells.append("<td class=\"number\">\(Escaping.xml(row.result?.summary.map { Formatting.duration(nanoseconds: $0.percentiles.p99) } ?? ""))</td>")
-            let allocations = row.judgement.map(VerdictTable.allocations) ?? ""
-            let counted = row.result?.counterMedian(of: .allocations).map { Formatting.count($0) } ?? ""
-            cells.append("<td class=\"number\">\(Escaping.xml(allocations.isEmpty ? counted : allocations))</td>")
+            cells.append("<td class=\"number\">\(Escaping.xml(VerdictTable.allocations(of: row.judgement, row.result)))</td>")
             html += "<tr>" + cells.joined() + "</tr>"
         }
         if let geometricMean = input.results.judgement?.geometricMeanChange(suite: suite) {

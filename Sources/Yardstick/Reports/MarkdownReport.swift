@@ -110,9 +110,7 @@ public struct MarkdownReport {
                 let current = row.result?.medianOfRoundMedians.map { Formatting.duration(nanoseconds: $0) } ?? ""
                 cells += ["", current, "", "", "", ""] + (perProcess ? [""] : [])
             }
-            let allocations = row.judgement.map(VerdictTable.allocations) ?? ""
-            let counted = row.result?.counterMedian(of: .allocations).map { Formatting.count($0) } ?? ""
-            cells += [verdict, baselineP99, currentP99, allocations.isEmpty ? counted : allocations]
+            cells += [verdict, baselineP99, currentP99, VerdictTable.allocations(of: row.judgement, row.result)]
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
         if let geometricMean = input.results.judgement?.geometricMeanChange(suite: suite) {

@@ -39,8 +39,8 @@ public struct SummaryTable {
                 benchmark.cpuNanosecondsPerCall.map { Formatting.duration(nanoseconds: $0) } ?? "",
                 benchmark.throughput.map { Formatting.rate($0.perSecond, unit: $0.unit) } ?? "",
                 benchmark.dispersion.map { Formatting.percent($0.relativeMedianAbsoluteDeviation) } ?? "",
-                counted(.allocations, of: benchmark),
-                counted(.allocatedBytes, of: benchmark),
+                Self.counted(.allocations, of: benchmark),
+                Self.counted(.allocatedBytes, of: benchmark),
                 timing(of: benchmark),
             ])
             if let clusters = benchmark.dispersion?.clusters {
@@ -60,7 +60,9 @@ public struct SummaryTable {
         return text
     }
 
-    private func counted(_ metric: Metric, of benchmark: BenchmarkResult) -> String {
+    /// A counter's median over processes, marked `~` when they counted differently; blank when
+    /// it was not counted.
+    static func counted(_ metric: Metric, of benchmark: BenchmarkResult) -> String {
         let values = benchmark.counterValues(of: metric)
         guard let median = Sample(values)?.median else { return "" }
         return (Set(values).count > 1 ? "~" : "") + metric.format(median)

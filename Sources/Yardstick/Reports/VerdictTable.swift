@@ -67,6 +67,14 @@ public struct VerdictTable {
         return before == after ? mark + Formatting.count(after) : "\(mark)\(Formatting.count(before)) → \(Formatting.count(after))"
     }
 
+    /// The allocations cell of a report row: the comparison when there was one, else this
+    /// run's count.
+    static func allocations(of judgement: BenchmarkJudgement?, _ result: BenchmarkResult?) -> String {
+        let compared = judgement.map(allocations(of:)) ?? ""
+        guard compared.isEmpty, let result else { return compared }
+        return SummaryTable.counted(.allocations, of: result)
+    }
+
     /// What the counters that varied between processes allowed for, one line each.
     static func variations(of judgement: RunJudgement) -> [String] {
         judgement.benchmarks.flatMap { benchmark in
