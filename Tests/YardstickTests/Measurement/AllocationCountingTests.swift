@@ -22,10 +22,16 @@ final class AllocationCountingTests: XCTestCase {
             wallClock: MonotonicClock(), cpuClock: ProcessCPUClock(),
             clockCalibration: ClockCalibration(overheadNanoseconds: 0)
         )
-        let measurement = await runner.run(try RunPlan(suites: [suite]))
-        let result = measurement.benchmarks[0]
-        XCTAssertNil(result.failure)
-        return try XCTUnwrap(result.counts, "not counted")
+        // Counts cover every thread of the process, and the test runner's own threads may
+        // allocate during a pass (11 extra allocations seen once in 1,000 calls); they only
+        // ever add, so the fewest of three passes is the body's own count.
+        var passes: [AllocationCounts] = []
+        for _ in 0..<3 {
+            let result = await runner.run(try RunPlan(suites: [suite])).benchmarks[0]
+            XCTAssertNil(result.failure)
+            passes.append(try XCTUnwrap(result.counts, "not counted"))
+        }
+        return passes.min { ($0.allocations, $0.allocatedBytes) < ($1.allocations, $1.allocatedBytes) }!
     }
 
     func testCountingIsActiveInThisProcess() {
