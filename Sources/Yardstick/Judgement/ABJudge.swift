@@ -320,7 +320,9 @@ public struct ABJudge: Sendable {
         let best = detectable.indices.min { detectable[$0] < detectable[$1] }!
         let (estimator, base, head) = (candidates[best].estimator, candidates[best].base, candidates[best].head)
         var generator = SplitMix64(seed: "\(result.name)/\(gate.metric)")
-        // Every estimate is positive (the estimator refuses anything else), so the interval exists.
+        // Every estimate is positive (the estimator refuses anything else) and measured by this
+        // side's own processes, so the ratio of two of them is a finite positive number and the
+        // interval exists.
         let ratio = Bootstrap.ratioOfMedians(head, base, resamples: options.resamples, using: &generator)!
         let test = MannWhitneyU(head, base)
         let fastest = candidates[0]
@@ -333,6 +335,7 @@ public struct ABJudge: Sendable {
             pValue: test.pValue,
             adjustedPValue: test.pValue,
             test: test.method,
+            smallestPossiblePValue: MannWhitneyU.smallestPossiblePValue(head, base),
             noise: NoiseEstimate(
                 interval: log(ratio.upper / ratio.lower) / 2,
                 processes: ProcessEstimator.withinSideSpread([base.sorted, head.sorted]),
@@ -374,12 +377,12 @@ public struct ABJudge: Sendable {
                     var comparison = drafts[index].comparisons[position]
                     let level = comparison.alpha / Double(positions.count)
                     comparison.adjustedPValue = isControl ? comparison.pValue : pValue
-                    let smallest = MannWhitneyU.smallestPossiblePValue(comparison.rounds.current, comparison.rounds.baseline)
+                    let smallest = comparison.smallestPossiblePValue ?? 0
                     if isControl {
                         (comparison.verdict, comparison.reason) = Self.decideControl(comparison, suite: suite, context: context, name: drafts[index].name)
                     } else if smallest >= level {
                         comparison.verdict = .incomparable
-                        comparison.reason = "with \(comparison.rounds.current) and \(comparison.rounds.baseline) processes no p-value can fall "
+                        comparison.reason = "with these \(comparison.rounds.current) and \(comparison.rounds.baseline) processes no p-value can fall "
                             + "below \(Formatting.pValue(smallest)), and Holm's correction over \(Formatting.counted(positions.count, "comparison")) "
                             + "needs one below \(Formatting.pValue(level)): add processes (--processes)"
                     } else {

@@ -192,8 +192,18 @@ public struct Judge: Sendable {
             return draft
         }
         draft.budgets = result.budgetChecks
-        guard let baseline, baseline.failure == nil, !baseline.rounds.isEmpty else {
-            draft.add(.new, baseline == nil ? "not in the baseline" : "the baseline has no result for it (it failed there)")
+        guard let baseline else {
+            draft.add(.new, "not in the baseline")
+            return draft
+        }
+        if let failure = baseline.failure {
+            draft.add(.new, "the baseline has no result for it (it failed there: \(failure.message))")
+            return draft
+        }
+        guard !baseline.rounds.isEmpty else {
+            // A baseline entry with no rounds has nothing to judge against; calling it *new*
+            // would let the benchmark pass unjudged.
+            draft.add(.incomparable, "the baseline has an entry for it with no rounds: nothing to compare with")
             return draft
         }
         guard isComparable else {
@@ -236,7 +246,12 @@ public struct Judge: Sendable {
             return .failure(DefinitionError("some rounds measured zero, below the clock's resolution"))
         }
         var generator = SplitMix64(seed: "\(result.name)/\(gate.metric)")
-        let ratio = Bootstrap.ratioOfMedians(current, previous, resamples: options.resamples, using: &generator)!
+        guard let ratio = Bootstrap.ratioOfMedians(current, previous, resamples: options.resamples, using: &generator) else {
+            return .failure(DefinitionError(
+                "the rounds are so far apart (\(Formatting.duration(nanoseconds: previous.min)) to "
+                    + "\(Formatting.duration(nanoseconds: current.max))) that their ratio is beyond a Double's range"
+            ))
+        }
         let test = MannWhitneyU(current, previous)
         let tolerance = gate.metric == .median ? (options.tolerance ?? gate.tolerance) : gate.tolerance
         return .success(MetricComparison(
@@ -247,6 +262,7 @@ public struct Judge: Sendable {
             pValue: test.pValue,
             adjustedPValue: test.pValue,
             test: test.method,
+            smallestPossiblePValue: MannWhitneyU.smallestPossiblePValue(current, previous),
             noise: NoiseEstimate(ratio: ratio, baseline: baselineGroups, current: currentGroups, historicalProcessMedians: history),
             tolerance: tolerance.relative(toBaseline: previous.median),
             alpha: options.alpha ?? result.configuration.alpha,
@@ -277,11 +293,11 @@ public struct Judge: Sendable {
             for ((index, position), pValue) in zip(positions, adjusted) {
                 var comparison = drafts[index].comparisons[position]
                 comparison.adjustedPValue = pValue
-                let smallest = MannWhitneyU.smallestPossiblePValue(comparison.rounds.current, comparison.rounds.baseline)
+                let smallest = comparison.smallestPossiblePValue ?? 0
                 let needed = comparison.alpha / Double(positions.count)
                 if smallest >= needed {
                     comparison.verdict = .incomparable
-                    comparison.reason = "with \(comparison.rounds.current) and \(comparison.rounds.baseline) rounds no p-value can fall below "
+                    comparison.reason = "with these \(comparison.rounds.current) and \(comparison.rounds.baseline) rounds no p-value can fall below "
                         + "\(Formatting.pValue(smallest)), and Holm's correction over \(Formatting.counted(positions.count, "comparison")) "
                         + "needs one below \(Formatting.pValue(needed)): add rounds or baseline processes"
                 } else {

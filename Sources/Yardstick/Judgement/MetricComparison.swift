@@ -15,6 +15,11 @@ public struct MetricComparison: Sendable, Hashable, Codable {
     public var adjustedPValue: Double
     /// How ``pValue`` was computed.
     public var test: MannWhitneyU.Method
+    /// The smallest p-value the test could have given for these values, ties included
+    /// (``MannWhitneyU/smallestPossiblePValue(_:_:)``): when Holm's correction needs a smaller
+    /// one, the comparison cannot detect anything and is *incomparable*. Absent in files
+    /// written before it was recorded.
+    public var smallestPossiblePValue: Double? = nil
     /// The minimum detectable change and its sources.
     public var noise: NoiseEstimate
     /// The tolerance as a fraction of the baseline.

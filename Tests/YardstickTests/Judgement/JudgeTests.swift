@@ -412,7 +412,7 @@ final class JudgeTests: XCTestCase {
         XCTAssertEqual(median.verdict, .incomparable)
         XCTAssertEqual(
             median.reason,
-            "with 3 and 3 rounds no p-value can fall below 0.100, and Holm's correction over 1 comparison needs one below 0.010: add rounds or baseline processes"
+            "with these 3 and 3 rounds no p-value can fall below 0.100, and Holm's correction over 1 comparison needs one below 0.010: add rounds or baseline processes"
         )
         XCTAssertEqual(judgement.failures.map(\.name), ["s.b"])
         XCTAssertTrue(judge(
@@ -420,6 +420,55 @@ final class JudgeTests: XCTestCase {
             baseline: [F.benchmark("s.b", processes: [[100, 101, 102]])],
             options: JudgementOptions(allowsIncomparable: true)
         ).failures.isEmpty)
+    }
+
+    /// The audit's case: with --alpha 0.08, [1, 1, 2] against [3, 3, 4] gave p = 0.072 and was
+    /// refused as "no p-value can fall below 0.100", a bound that ignored the ties.
+    func testTiedRoundsThatReachAlphaAreJudged() throws {
+        let judgement = judge(
+            current: [F.benchmark("s.b", processes: [[1_000, 1_000, 2_000]])],
+            baseline: [F.benchmark("s.b", processes: [[3_000, 3_000, 4_000]])],
+            options: JudgementOptions(alpha: 0.08)
+        )
+        let median = try XCTUnwrap(judgement.benchmarks[0].median)
+        XCTAssertEqual(median.pValue, 0.07219819770165753, accuracy: 1e-15)
+        XCTAssertEqual(try XCTUnwrap(median.smallestPossiblePValue), 0.07219819770165753, accuracy: 1e-15)
+        // Judged: three rounds a side are too wide to call it improved, but they are compared.
+        XCTAssertEqual(median.verdict, .noisy)
+        XCTAssertEqual(median.adjustedPValue, median.pValue)
+        // At α = 0.05 the same rounds cannot reach it, and the reason gives the true floor.
+        let strict = try XCTUnwrap(judge(
+            current: [F.benchmark("s.b", processes: [[1_000, 1_000, 2_000]])],
+            baseline: [F.benchmark("s.b", processes: [[3_000, 3_000, 4_000]])],
+            options: JudgementOptions(alpha: 0.05)
+        ).benchmarks[0].median)
+        XCTAssertEqual(strict.verdict, .incomparable)
+        XCTAssertTrue(strict.reason?.hasPrefix("with these 3 and 3 rounds no p-value can fall below 0.072") ?? false, strict.reason ?? "")
+    }
+
+    /// A baseline entry without rounds was *new*, "it failed there", and passed unjudged.
+    func testABaselineEntryWithoutRoundsIsIncomparable() throws {
+        var empty = F.benchmark("s.b", processes: [[100, 101, 102]])
+        empty.rounds = []
+        let judgement = judge(current: [F.benchmark("s.b", processes: [[100, 101, 102]])], baseline: [empty])
+        XCTAssertEqual(judgement.benchmarks[0].verdict, .incomparable)
+        XCTAssertEqual(judgement.benchmarks[0].reasons, ["the baseline has an entry for it with no rounds: nothing to compare with"])
+        XCTAssertEqual(judgement.failures.map(\.name), ["s.b"])
+    }
+
+    /// Rounds 1e308 apart from the baseline's made the bootstrap's ratio overflow and trap.
+    func testRoundsWhoseRatioOverflowsAreIncomparable() throws {
+        let huge = judge(
+            current: [F.benchmark("s.b", processes: [[1e308, 1e308, 1e308, 1e308]])],
+            baseline: [F.benchmark("s.b", processes: [[1, 2, 3, 4]])]
+        )
+        XCTAssertEqual(huge.benchmarks[0].verdict, .incomparable)
+        XCTAssertTrue(huge.benchmarks[0].reasons[0].contains("beyond a Double's range"), huge.benchmarks[0].reasons[0])
+        let subnormal = judge(
+            current: [F.benchmark("s.b", processes: [[1, 2, 3, 4]])],
+            baseline: [F.benchmark("s.b", processes: [[1e-310, 2e-310, 3e-310, 4e-310]])]
+        )
+        XCTAssertEqual(subnormal.benchmarks[0].verdict, .incomparable)
     }
 
     /// Ten rounds against one ten-round process: p can reach 0.00018, enough for a suite of 4
