@@ -97,6 +97,9 @@ public struct BaselineStore: Sendable {
                 let blocking = EnvironmentDifference.between(previous.environment, results.environment).filter(\.isBlocking)
                 guard blocking.isEmpty else { throw .partialRunInAnotherEnvironment(name, blocking.map(\.summary)) }
                 blessed.benchmarks += kept
+                // Kept rounds keep their process tags; the header must count those processes too.
+                let keptProcesses = kept.flatMap(\.rounds).map(\.process).max().map { $0 + 1 } ?? 0
+                blessed.processes = max(blessed.processes, keptProcesses)
             }
         }
         do {

@@ -187,8 +187,7 @@ public struct BenchmarkResult: Sendable, Codable {
 
 /// One round as recorded: its percentiles and what they were measured from.
 public struct RoundRecord: Sendable, Hashable, Codable {
-    /// Percentiles of the round's samples, in nanoseconds per call, to
-    /// ``RecordedSamples/significantDigits`` significant digits.
+    /// Percentiles of the round's samples, in nanoseconds per call, at full precision.
     public var percentiles: Percentiles
     /// Calls timed.
     public var iterations: Int
@@ -216,10 +215,10 @@ public struct RoundRecord: Sendable, Hashable, Codable {
     /// Creates a record from a measured round, or `nil` when the round has no valid sample.
     public init?(_ round: RoundMeasurement) {
         guard let sample = Sample(round.samples) else { return nil }
-        percentiles = Percentiles(of: sample).map(RecordedSamples.rounded)
+        percentiles = Percentiles(of: sample)
         iterations = round.iterations
         samples = sample.count
-        cpuNanosecondsPerCall = round.cpuNanoseconds.map { RecordedSamples.rounded($0 / Double(round.iterations)) }
+        cpuNanosecondsPerCall = round.cpuNanoseconds.map { $0 / Double(round.iterations) }
         process = round.process
     }
 }
@@ -249,24 +248,12 @@ public struct RecordedSamples: Sendable, Hashable, Codable {
     public var cap: Int
 
     /// Keeps every *k*-th of `all` (the smallest *k* that fits the cap), so the kept samples
-    /// span the whole run, each rounded to ``significantDigits`` significant digits: far finer
-    /// than run-to-run noise (a few tenths of a percent at best), and it keeps committed
-    /// baselines small.
+    /// span the whole run. Values are kept at full precision, so that statistics recomputed from
+    /// a file agree with the ones it reports.
     public init(_ all: [Double], cap: Int) {
         let stride = all.count <= cap ? 1 : (all.count + cap - 1) / max(cap, 1)
-        values = Swift.stride(from: 0, to: all.count, by: stride).map { Self.rounded(all[$0]) }
+        values = Swift.stride(from: 0, to: all.count, by: stride).map { all[$0] }
         total = all.count
         self.cap = cap
-    }
-
-    /// Digits kept in each recorded sample.
-    public static let significantDigits = 5
-
-    /// `value` rounded to ``significantDigits`` significant digits.
-    static func rounded(_ value: Double) -> Double {
-        guard value != 0, value.isFinite else { return value }
-        let exponent = Int((log10(abs(value))).rounded(.down))
-        let scale = pow(10, Double(significantDigits - 1 - exponent))
-        return (value * scale).rounded() / scale
     }
 }

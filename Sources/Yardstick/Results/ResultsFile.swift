@@ -9,8 +9,10 @@ public enum ResultsFile {
     /// Reads and validates the results at `url`.
     ///
     /// - Throws: ``ResultsFileError`` naming the file and what is wrong with it: unreadable,
-    ///   not JSON, truncated, not a results file, another schema version, or a field with the
-    ///   wrong shape (with its path, such as `benchmarks[2].rounds[0].median`).
+    ///   not JSON, truncated, not a results file, another schema version, a field with the
+    ///   wrong shape (with its path, such as `benchmarks[2].rounds[0].median`), or fields that
+    ///   contradict each other (a negative time, a benchmark named twice, rounds tagged with
+    ///   processes the file does not have).
     public static func load(from url: URL) throws(ResultsFileError) -> RunResults {
         let data: Data
         do {
@@ -38,13 +40,18 @@ public enum ResultsFile {
                 "has schema version \(header.schemaVersion); this bench reads version \(RunResults.currentSchemaVersion)"
             )
         }
+        let results: RunResults
         do {
-            return try decoder.decode(RunResults.self, from: data)
+            results = try decoder.decode(RunResults.self, from: data)
         } catch let error as DecodingError {
             throw ResultsFileError(url, describe(error))
         } catch {
             throw ResultsFileError(url, "cannot be decoded: \(error)")
         }
+        if let problem = ResultsConsistency.problem(in: results) {
+            throw ResultsFileError(url, problem)
+        }
+        return results
     }
 
     /// Encodes `results` as JSON with sorted keys, one field per line and arrays of numbers on

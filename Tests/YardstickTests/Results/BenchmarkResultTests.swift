@@ -59,10 +59,20 @@ final class BenchmarkResultTests: XCTestCase {
         XCTAssertEqual(RecordedSamples(all, cap: 10).values, all)
     }
 
-    func testRecordedSamplesKeepFiveSignificantDigits() {
-        XCTAssertEqual(RecordedSamples.rounded(1.6001847940865892), 1.6002)
-        XCTAssertEqual(RecordedSamples.rounded(10_350.4), 10_350)
-        XCTAssertEqual(RecordedSamples.rounded(123_456_789), 123_460_000)
-        XCTAssertEqual(RecordedSamples.rounded(0), 0)
+    /// Samples were stored to five significant digits, so a summary recomputed from a file's own
+    /// samples differed from the one it reported by up to 3.7e-5.
+    func testStoredSamplesAndRoundsReproduceTheReportedStatisticsExactly() throws {
+        let values: [Double] = (1...200).map { (index: Int) -> Double in
+            let spread: Double = Double(index % 7) * 0.318_309_886_183_790_7
+            return 1_000 + 1 / Double(index) + spread
+        }
+        let result = JudgementFixtures.benchmark("s.b", processes: [values])
+        let data = try ResultsFile.encode(JudgementFixtures.run([result]))
+        let decoded = try ResultsFile.decode(data, from: URL(fileURLWithPath: "results.json")).benchmarks[0]
+        XCTAssertEqual(decoded.samples.values, values)
+        let summary = try XCTUnwrap(decoded.summary)
+        let recomputed = Percentiles(of: Sample(decoded.samples.values)!)
+        XCTAssertEqual(summary.percentiles, recomputed)
+        XCTAssertEqual(decoded.rounds.map { (round: RoundRecord) in round.median }, values)
     }
 }

@@ -113,6 +113,51 @@ final class ResultsFileTests: XCTestCase {
         XCTAssertTrue(problem.hasPrefix("has a value of the wrong type at benchmarks[0].rounds[1].percentiles.p50"), problem)
     }
 
+    // MARK: Contradictions the schema cannot see (the audit's findings)
+
+    func testNegativeTimeIsRefusedWithItsPath() throws {
+        var object = try jsonObject(Fixtures.results())
+        var benchmarks = object["benchmarks"] as! [[String: Any]]
+        var rounds = benchmarks[0]["rounds"] as! [[String: Any]]
+        var percentiles = rounds[1]["percentiles"] as! [String: Any]
+        percentiles["p50"] = -3.5
+        rounds[1]["percentiles"] = percentiles
+        benchmarks[0]["rounds"] = rounds
+        object["benchmarks"] = benchmarks
+        XCTAssertEqual(load(try text(object)), "benchmarks[0].rounds[1].percentiles.p50: -3.5 ns is a negative time")
+    }
+
+    func testDuplicateBenchmarkNamesAreRefused() throws {
+        var object = try jsonObject(Fixtures.results())
+        var benchmarks = object["benchmarks"] as! [[String: Any]]
+        XCTAssertGreaterThanOrEqual(benchmarks.count, 2)
+        benchmarks[1]["name"] = benchmarks[0]["name"]
+        object["benchmarks"] = benchmarks
+        let name = benchmarks[0]["name"] as! String
+        XCTAssertEqual(
+            load(try text(object)), "benchmarks[1].name: '\(name)' appears twice (also benchmarks[0]); each benchmark is judged once"
+        )
+    }
+
+    func testProcessCountThatDisagreesWithTheRoundsIsRefused() throws {
+        var object = try jsonObject(Fixtures.results())
+        XCTAssertEqual(object["processes"] as? Int, 1)
+        object["processes"] = 5
+        XCTAssertEqual(
+            load(try text(object)),
+            "processes: 5, but the rounds are tagged with 1 process (0); the noise estimate would use one and the header the other"
+        )
+        object["processes"] = 1
+        var benchmarks = object["benchmarks"] as! [[String: Any]]
+        var rounds = benchmarks[0]["rounds"] as! [[String: Any]]
+        rounds[0]["process"] = 3
+        benchmarks[0]["rounds"] = rounds
+        object["benchmarks"] = benchmarks
+        XCTAssertEqual(
+            load(try text(object)), "benchmarks[0].rounds[0].process: process 3, but the file says it was measured in 1 process (0 to 0)"
+        )
+    }
+
     func testTimeLimitBeyondInt64IsAnErrorNotACrash() throws {
         var object = try jsonObject(Fixtures.results())
         var benchmarks = object["benchmarks"] as! [[String: Any]]
@@ -139,9 +184,9 @@ final class ResultsFileTests: XCTestCase {
         let url = directory.appendingPathComponent("results.json")
         try ResultsFile.write(Fixtures.results(), to: url)
         var second = Fixtures.results()
-        second.processes = 3
+        second.clockOverheadNanoseconds = 33
         try ResultsFile.write(second, to: url)
-        XCTAssertEqual(try ResultsFile.load(from: url).processes, 3)
+        XCTAssertEqual(try ResultsFile.load(from: url).clockOverheadNanoseconds, 33)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["results.json"])
     }
 

@@ -1,0 +1,65 @@
+/// Checks a decoded results file for what its schema cannot express: values that no
+/// measurement produces and fields that contradict each other. The judge trusts what passes.
+///
+/// Each problem is one line naming the field, in the path notation of decoding errors
+/// (`benchmarks[2].rounds[0].percentiles.p50`), so that `bench` can report it with the file
+/// and exit 2 rather than judge nonsense.
+enum ResultsConsistency {
+    /// The first inconsistency in `results`, or `nil` when there is none.
+    static func problem(in results: RunResults) -> String? {
+        guard results.processes >= 1 else {
+            return "processes: \(results.processes) processes; a run has at least 1"
+        }
+        var seen: [String: Int] = [:]
+        var tags = Set<Int>()
+        for (index, benchmark) in results.benchmarks.enumerated() {
+            let path = "benchmarks[\(index)]"
+            if let first = seen[benchmark.name] {
+                return "\(path).name: '\(benchmark.name)' appears twice (also benchmarks[\(first)]); each benchmark is judged once"
+            }
+            seen[benchmark.name] = index
+            if let problem = timeProblem(in: benchmark, path: path) { return problem }
+            for (roundIndex, round) in benchmark.rounds.enumerated() {
+                guard (0..<results.processes).contains(round.process) else {
+                    return "\(path).rounds[\(roundIndex)].process: process \(round.process), but the file says "
+                        + "it was measured in \(Formatting.counted(results.processes, "process")) (0 to \(results.processes - 1))"
+                }
+                tags.insert(round.process)
+            }
+        }
+        if !tags.isEmpty, tags.count != results.processes {
+            return "processes: \(results.processes), but the rounds are tagged with \(Formatting.counted(tags.count, "process")) "
+                + "(\(tags.sorted().map(String.init).joined(separator: ", "))); the noise estimate would use one and the header the other"
+        }
+        return nil
+    }
+
+    /// The first negative time in `benchmark`'s rounds, summary or samples.
+    private static func timeProblem(in benchmark: BenchmarkResult, path: String) -> String? {
+        func negative(_ value: Double, _ field: String) -> String? {
+            value < 0 ? "\(path).\(field): \(value) ns is a negative time" : nil
+        }
+        for (index, round) in benchmark.rounds.enumerated() {
+            for percentile in Percentile.allCases {
+                if let problem = negative(round.percentiles[percentile], "rounds[\(index)].percentiles.\(percentile.rawValue)") { return problem }
+            }
+            if let cpu = round.cpuNanosecondsPerCall, let problem = negative(cpu, "rounds[\(index)].cpuNanosecondsPerCall") {
+                return problem
+            }
+            if round.iterations < 1 || round.samples < 1 {
+                return "\(path).rounds[\(index)]: \(round.iterations) iterations in \(round.samples) samples; a round has at least one of each"
+            }
+        }
+        if let summary = benchmark.summary {
+            for percentile in Percentile.allCases {
+                if let problem = negative(summary.percentiles[percentile], "summary.percentiles.\(percentile.rawValue)") { return problem }
+            }
+            if let problem = negative(summary.min, "summary.min") { return problem }
+        }
+        if let cpu = benchmark.cpuNanosecondsPerCall, let problem = negative(cpu, "cpuNanosecondsPerCall") { return problem }
+        if let index = benchmark.samples.values.firstIndex(where: { $0 < 0 }) {
+            return negative(benchmark.samples.values[index], "samples.values[\(index)]")
+        }
+        return nil
+    }
+}
