@@ -337,7 +337,7 @@ public struct ABJudge: Sendable {
             test: test.method,
             smallestPossiblePValue: MannWhitneyU.smallestPossiblePValue(head, base),
             noise: NoiseEstimate(
-                interval: log(ratio.upper / ratio.lower) / 2,
+                interval: (log(ratio.upper) - log(ratio.lower)) / 2,
                 processes: ProcessEstimator.withinSideSpread([base.sorted, head.sorted]),
                 levels: 0,
                 detectable: detectable[best]

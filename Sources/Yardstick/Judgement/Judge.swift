@@ -252,6 +252,10 @@ public struct Judge: Sendable {
                     + "\(Formatting.duration(nanoseconds: current.max))) that their ratio is beyond a Double's range"
             ))
         }
+        let noise = NoiseEstimate(ratio: ratio, baseline: baselineGroups, current: currentGroups, historicalProcessMedians: history)
+        guard noise.isFinite else {
+            return .failure(DefinitionError("the rounds spread so far that their noise is beyond a Double's range"))
+        }
         let test = MannWhitneyU(current, previous)
         let tolerance = gate.metric == .median ? (options.tolerance ?? gate.tolerance) : gate.tolerance
         return .success(MetricComparison(
@@ -263,7 +267,7 @@ public struct Judge: Sendable {
             adjustedPValue: test.pValue,
             test: test.method,
             smallestPossiblePValue: MannWhitneyU.smallestPossiblePValue(current, previous),
-            noise: NoiseEstimate(ratio: ratio, baseline: baselineGroups, current: currentGroups, historicalProcessMedians: history),
+            noise: noise,
             tolerance: tolerance.relative(toBaseline: previous.median),
             alpha: options.alpha ?? result.configuration.alpha,
             verdict: .unchanged,

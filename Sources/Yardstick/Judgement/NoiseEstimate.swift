@@ -44,6 +44,11 @@ public struct NoiseEstimate: Sendable, Hashable, Codable {
     /// ``detectable`` when set; otherwise the largest of the four.
     public var minimumDetectableChange: Double { detectable ?? max(interval, processes, levels, history) }
 
+    /// Whether every source is a finite number, as a results file must hold.
+    var isFinite: Bool {
+        [interval, processes, levels, history, detectable ?? 0].allSatisfy(\.isFinite)
+    }
+
     /// Creates an estimate.
     public init(interval: Double, processes: Double, levels: Double, history: Double = 0, detectable: Double? = nil) {
         self.interval = interval
@@ -56,7 +61,7 @@ public struct NoiseEstimate: Sendable, Hashable, Codable {
     /// The estimate for round values grouped by process on each side, the ratio's interval,
     /// and the per-process medians of the baseline's recent updates (newest first).
     init(ratio: Estimate, baseline: [[Double]], current: [[Double]], historicalProcessMedians: [[Double]] = []) {
-        interval = ratio.lower > 0 ? log(ratio.upper / ratio.lower) / 2 : .infinity
+        interval = ratio.lower > 0 ? (log(ratio.upper) - log(ratio.lower)) / 2 : .infinity
         processes = max(Self.deviation(of: baseline), Self.deviation(of: current))
         levels = (baseline + current).compactMap { values in
             Sample(values).flatMap(ClusterSplit.init(of:)).map { $0.ratio - 1 }

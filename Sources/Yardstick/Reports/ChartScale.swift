@@ -12,8 +12,12 @@ struct ChartScale {
     /// A scale from `lower...upper` to `start...end` pixels; logarithmic when asked and both
     /// bounds are positive.
     init(_ lower: Double, _ upper: Double, to start: Double, _ end: Double, logarithmic: Bool = false) {
+        // Far beyond any time or count, and far enough from the largest Double that padding
+        // and tick steps stay finite.
+        let limit = 1e300
+        var lower = min(max(lower.isNaN ? 0 : lower, -limit), limit)
+        var upper = min(max(upper.isNaN ? 0 : upper, -limit), limit)
         let isLogarithmic = logarithmic && lower > 0 && upper > lower
-        var lower = lower, upper = upper
         if upper <= lower {
             // One value: give it room around it.
             let pad = lower == 0 ? 1 : abs(lower) * 0.05
@@ -49,9 +53,12 @@ struct ChartScale {
         let rough = (upper - lower) / Double(max(count, 1))
         let magnitude = pow(10, floor(log10(rough)))
         let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
+        // A span too small for its magnitude (subnormal, or below the values' precision) has
+        // no step that moves a tick: label its ends.
+        guard step > 0, step.isFinite, lower + step > lower else { return [lower, upper] }
         var tick = ceil(lower / step) * step
         var ticks: [Double] = []
-        while tick <= upper + step * 1e-9 {
+        while tick <= upper + step * 1e-9, ticks.count <= 4 * max(count, 1) {
             ticks.append(tick)
             tick += step
         }

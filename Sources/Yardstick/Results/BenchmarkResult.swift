@@ -230,11 +230,13 @@ public struct ThroughputFigure: Sendable, Hashable, Codable {
     /// Units per second.
     public var perSecond: Double
 
-    /// The rate at `nanosecondsPerCall`, or `nil` when that is zero (too fast to resolve).
+    /// The rate at `nanosecondsPerCall`, or `nil` when that is zero (too fast to resolve) or so
+    /// small that the rate overflows.
     public init?(_ throughput: Throughput, nanosecondsPerCall: Double) {
-        guard nanosecondsPerCall > 0 else { return nil }
+        let rate = throughput.rate(nanosecondsPerCall: nanosecondsPerCall)
+        guard nanosecondsPerCall > 0, rate.isFinite else { return nil }
         unit = throughput.unitSymbol
-        perSecond = throughput.rate(nanosecondsPerCall: nanosecondsPerCall)
+        perSecond = rate
     }
 }
 

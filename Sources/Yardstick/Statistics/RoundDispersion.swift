@@ -30,6 +30,8 @@ public struct RoundDispersion: Sendable, Hashable, Codable {
         rounds = roundMedians.count
         relativeMedianAbsoluteDeviation = roundMedians.medianAbsoluteDeviation / median
         relativeRange = (roundMedians.max - roundMedians.min) / median
+        // Rounds 1e300 times their median apart have no spread a Double can state.
+        guard relativeRange.isFinite, relativeMedianAbsoluteDeviation.isFinite else { return nil }
         clusters = ClusterSplit(of: roundMedians)
     }
 }
@@ -62,6 +64,7 @@ public struct ClusterSplit: Sendable, Hashable, Codable {
         guard let widest, widest.gap / median >= RoundDispersion.clusterGapThreshold else { return nil }
         let lower = Sample(values[..<widest.split])!
         let upper = Sample(values[widest.split...])!
+        guard lower.median > 0, (upper.median / lower.median).isFinite else { return nil }
         lowerCount = lower.count
         lowerMedian = lower.median
         upperCount = upper.count

@@ -22,21 +22,35 @@ public struct Sample: Sendable, Hashable {
     /// The largest observation.
     public var max: Double { sorted[sorted.count - 1] }
 
-    /// The arithmetic mean. - Complexity: O(*n*).
+    /// The arithmetic mean: the sum over *n*, as numpy computes it, or, when the sum would
+    /// overflow, a running mean, which never leaves the values' range. - Complexity: O(*n*).
     public var mean: Double {
-        sorted.reduce(0, +) / Double(count)
+        let sum = sorted.reduce(0, +)
+        if sum.isFinite { return sum / Double(count) }
+        var mean = 0.0
+        for (index, value) in sorted.enumerated() { mean += (value - mean) / Double(index + 1) }
+        return mean
     }
 
     /// The sample variance, with Bessel's correction (divides by *n* − 1, numpy's `ddof=1`);
-    /// `nil` for a single observation, where it is undefined. - Complexity: O(*n*).
+    /// `nil` for a single observation, where it is undefined. It is infinite when the values
+    /// span more than the square root of the largest `Double`; ``standardDeviation`` is not.
+    /// - Complexity: O(*n*).
     public var variance: Double? {
         guard count > 1 else { return nil }
         let mean = mean
         return sorted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(count - 1)
     }
 
-    /// The square root of ``variance``.
-    public var standardDeviation: Double? { variance.map { $0.squareRoot() } }
+    /// The square root of ``variance``; for values whose squares overflow, computed on the
+    /// values scaled by the largest magnitude, so it stays finite.
+    public var standardDeviation: Double? {
+        guard let variance else { return nil }
+        if variance.isFinite { return variance.squareRoot() }
+        let scale = Swift.max(abs(min), abs(max))
+        let scaled = Sample(sorted.map { $0 / scale })!
+        return scaled.variance.map { $0.squareRoot() * scale }
+    }
 
     /// The median: ``percentile(_:)`` at 0.5, so the mean of the middle pair for an even count.
     public var median: Double { percentile(0.5) }

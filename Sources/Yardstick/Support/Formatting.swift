@@ -63,8 +63,13 @@ enum Formatting {
 
     /// Bytes in binary units: `23.5 GiB`.
     static func bytes(_ count: UInt64) -> String {
-        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-        var value = Double(count)
+        binaryUnits(Double(count))
+    }
+
+    /// A non-negative number of bytes in the largest binary unit it reaches, up to EiB.
+    private static func binaryUnits(_ bytes: Double) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
+        var value = bytes
         var unit = 0
         while value >= 1_024, unit < units.count - 1 {
             value /= 1_024
@@ -78,7 +83,10 @@ enum Formatting {
     /// reads as a whole one.
     static func count(_ value: Double) -> String {
         guard value.isFinite else { return significant(value) }
-        if value == value.rounded(), abs(value) < 1e15 { return count(Int(value)) }
+        if value == value.rounded() {
+            // Beyond 10¹⁵ every Double is whole, and digits past the fourth are noise anyway.
+            return abs(value) < 1e15 ? count(Int(value)) : String(format: "%.4g", value)
+        }
         let magnitude = abs(value)
         var decimals = magnitude >= 1000 ? 1 : max(1, 3 - Int(log10(magnitude).rounded(.down)))
         // Enough digits to tell it from the nearest whole number: 1.0001, never "1".
@@ -93,7 +101,7 @@ enum Formatting {
     /// Bytes, exact below 1 KiB (`48 B`, `-16 B`, `0.25 B`), in binary units above (`1.52 KiB`).
     static func bytes(_ value: Double) -> String {
         if abs(value) < 1_024 { return "\(count(value)) B" }
-        return (value < 0 ? "-" : "") + bytes(UInt64(abs(value).rounded()))
+        return (value < 0 ? "-" : "") + binaryUnits(abs(value))
     }
 
     /// A ratio to two decimals: `1.67x`.
