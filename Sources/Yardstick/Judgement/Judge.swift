@@ -80,6 +80,8 @@ public struct Judge: Sendable {
             )
         }
         decideWithHolmCorrection(&drafts)
+        let level = Self.machineLevel(of: drafts)
+        if let level { Self.attribute(level, in: &drafts) }
         var judgements = drafts.map { $0.judgement(foreign: isComparable && !blocking.isEmpty) }
 
         let ran = Set(current.benchmarks.map(\.name))
@@ -104,7 +106,8 @@ public struct Judge: Sendable {
                     + "benchmarks vary between processes; record it with 'bench baseline update --processes 5'"
             )
         }
-        return RunJudgement(
+        if let level { warnings.insert(level.summary, at: 0) }
+        var judgement = RunJudgement(
             baseline: BaselineReference(
                 name: baselineName, recordedAt: baseline.finishedAt,
                 processes: baseline.processes, gitCommit: baseline.environment.gitCommit
@@ -115,6 +118,8 @@ public struct Judge: Sendable {
             benchmarks: judgements,
             warnings: warnings
         )
+        judgement.machineLevel = level
+        return judgement
     }
 
     /// The verdict of one comparison, given its adjusted p-value (see the type's documentation).
@@ -147,6 +152,8 @@ public struct Judge: Sendable {
     private struct Draft {
         var name: String
         var suite: String
+        /// Whether it is a negative control, whose change measures the machine's level.
+        var isControl = false
         /// Verdicts that do not come from a comparison: error, new, incomparable.
         var verdicts: [Verdict] = []
         var reasons: [String] = []
@@ -186,7 +193,7 @@ public struct Judge: Sendable {
         blocking: [EnvironmentDifference],
         history: [[Double]]
     ) -> Draft {
-        var draft = Draft(name: result.name, suite: result.suite)
+        var draft = Draft(name: result.name, suite: result.suite, isControl: result.configuration.isControl)
         if let failure = result.failure {
             draft.add(.error, failure.message)
             return draft
@@ -281,6 +288,44 @@ public struct Judge: Sendable {
         let processes = Set(result.rounds.map(\.process)).sorted()
         return processes.map { process in
             result.rounds.filter { $0.process == process }.compactMap { $0.value(of: metric) }
+        }
+    }
+
+    // MARK: Machine level
+
+    /// The machine's level change as the controls' median comparisons show it, or `nil` when no
+    /// control moved: significantly (after Holm's correction) and beyond its tolerance. A
+    /// control's noise does not enter: no change of code reaches a control, so whatever moves it
+    /// significantly is the machine (or the code's layout), and memory-bound controls, whose
+    /// noise spans their speed levels (±60-95% against a 5-process baseline), moved 36-42% with
+    /// p below 1e-10 when the machine's level changed.
+    private static func machineLevel(of drafts: [Draft]) -> MachineLevel? {
+        let controls = drafts.filter(\.isControl).compactMap { draft -> MachineLevel.ControlChange? in
+            guard let median = draft.comparisons.first(where: { $0.metric == .median }), median.verdict != .incomparable else { return nil }
+            let moved = median.adjustedPValue < median.alpha && abs(median.change.point) > median.tolerance
+            return MachineLevel.ControlChange(name: draft.name, suite: draft.suite, change: median.change.point, moved: moved)
+        }
+        return MachineLevel(controls: controls)
+    }
+
+    /// Turns every *regressed* or *improved* time comparison that `level` explains into
+    /// *noisy*, saying why.
+    private static func attribute(_ level: MachineLevel, in drafts: inout [Draft]) {
+        for index in drafts.indices {
+            for position in drafts[index].comparisons.indices {
+                var comparison = drafts[index].comparisons[position]
+                guard comparison.verdict == .regressed || comparison.verdict == .improved else { continue }
+                let noise = comparison.minimumDetectableChange
+                let threshold = max(comparison.tolerance + noise, noiseMultiplier * noise)
+                guard level.explains(comparison.change.point, inSuite: drafts[index].suite, threshold: threshold) else { continue }
+                let (lowest, highest) = level.span(forSuite: drafts[index].suite)
+                comparison.verdict = .noisy
+                comparison.reason = "changed by \(Formatting.signedPercent(comparison.change.point)) "
+                    + "(p=\(Formatting.pValue(comparison.adjustedPValue))), within the machine's level change "
+                    + "(controls \(Formatting.signedPercent(lowest)) to \(Formatting.signedPercent(highest)), "
+                    + "± \(Formatting.percent(threshold))): machine level changed, not judged as a change of code"
+                drafts[index].comparisons[position] = comparison
+            }
         }
     }
 

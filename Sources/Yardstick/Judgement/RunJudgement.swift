@@ -16,6 +16,9 @@ public struct RunJudgement: Sendable, Hashable, Codable {
     public var benchmarks: [BenchmarkJudgement]
     /// Caveats about the judgement as a whole.
     public var warnings: [String]
+    /// In stored-baseline mode, how far the machine's speed level moved since the baseline,
+    /// when its controls say it did; `nil` otherwise.
+    public var machineLevel: MachineLevel? = nil
     /// For a side-by-side comparison (`bench ab`): the two builds, the schedule, and the layout
     /// shifts its controls showed; `nil` for a judgement against a stored baseline.
     public var ab: ABContext?

@@ -18,6 +18,9 @@ public struct VerdictTable {
         if judgement.refusesForeignBaseline {
             text += ab == nil ? "not judged: the baseline comes from another environment\n" : "not judged: the base and head were built or measured differently\n"
         }
+        if let level = judgement.machineLevel {
+            text += "! \(level.summary)\n"
+        }
         var columns: [(String, TextTable.Alignment)] = [
             ("benchmark", .left), (ab == nil ? "baseline" : "base", .right), (ab == nil ? "current" : "head", .right), ("change", .right),
             ("95% interval", .right), ("p", .right), ("noise", .right),
@@ -113,7 +116,7 @@ public struct VerdictTable {
         for difference in judgement.environmentDifferences {
             lines.append("  ! environment: \(difference.summary)\(difference.isBlocking ? "" : " (does not block judging)")")
         }
-        for warning in judgement.warnings {
+        for warning in judgement.warnings where warning != judgement.machineLevel?.summary {
             lines.append("  ! \(warning)")
         }
         return lines.isEmpty ? "" : "\n" + lines.joined(separator: "\n") + "\n"

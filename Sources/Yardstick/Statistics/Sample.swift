@@ -78,6 +78,7 @@ public struct Sample: Sendable, Hashable {
     /// distribution's standard deviation. - Complexity: O(*n* log *n*).
     public var medianAbsoluteDeviation: Double {
         let median = median
-        return Sample(sorted.map { abs($0 - median) })!.median
+        // Deviations of values of both signs near the largest Double overflow: no finite MAD.
+        return Sample(sorted.map { abs($0 - median) })?.median ?? .infinity
     }
 }

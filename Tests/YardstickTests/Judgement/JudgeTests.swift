@@ -466,7 +466,7 @@ final class JudgeTests: XCTestCase {
         XCTAssertTrue(huge.benchmarks[0].reasons[0].contains("beyond a Double's range"), huge.benchmarks[0].reasons[0])
         let subnormal = judge(
             current: [F.benchmark("s.b", processes: [[1, 2, 3, 4]])],
-            baseline: [F.benchmark("s.b", processes: [[1e-310, 2e-310, 3e-310, 4e-310]])]
+            baseline: [F.benchmark("s.b", processes: [[1, 2, 3, 4].map { $0 * Double.leastNormalMagnitude / 20_000 }])]  // subnormal, about 1e-312
         )
         XCTAssertEqual(subnormal.benchmarks[0].verdict, .incomparable)
     }
