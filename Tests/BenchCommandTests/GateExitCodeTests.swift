@@ -15,34 +15,6 @@ final class GateExitCodeTests: XCTestCase {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    // MARK: Fixture files
-
-    /// A run of one benchmark with the given round medians (one process), on a fixed release
-    /// environment.
-    private func results(_ medians: [Double], name: String = "s.b", environment: EnvironmentFingerprint? = nil, failed: Bool = false) -> RunResults {
-        let configuration = BenchmarkConfiguration().resolved()
-        let rounds = failed ? [] : medians.map { RoundRecord(RoundMeasurement(samples: [$0], iterations: 1, cpuNanoseconds: nil))! }
-        let benchmark = BenchmarkResult(
-            name: name, suite: "s", configuration: configuration,
-            failure: failed ? .init(kind: "body", message: "boom") : nil,
-            batchSize: failed ? nil : 1, rounds: rounds, samples: failed ? [] : medians, sampleCap: 1_000
-        )
-        let measurement = RunMeasurement(
-            startedAt: Date(timeIntervalSince1970: 1_800_000_000), finishedAt: Date(timeIntervalSince1970: 1_800_000_010),
-            clockCalibration: ClockCalibration(overheadNanoseconds: 25), benchmarks: []
-        )
-        var run = RunResults(measurement: measurement, environment: environment ?? Self.release)
-        run.benchmarks = [benchmark]
-        return run
-    }
-
-    private static let release = EnvironmentFingerprint(
-        cpuModel: "CI CPU", logicalCores: 2, memoryBytes: 1 << 33, operatingSystem: "CI OS",
-        kernel: "6.1", swiftVersion: "6.3", buildConfiguration: .release, gitCommit: nil
-    )
-
-    private static let steady: [Double] = [100, 101, 100, 102, 101, 100, 99, 101, 100, 102]
-
     @discardableResult
     private func write(_ results: RunResults, _ name: String) throws -> String {
         let url = directory.appendingPathComponent(name)
@@ -53,31 +25,31 @@ final class GateExitCodeTests: XCTestCase {
     // MARK: compare
 
     func testCompareExitsZeroWhenNothingRegressed() throws {
-        let old = try write(results(Self.steady), "old.json")
-        let new = try write(results(Self.steady.map { $0 + 1 }), "new.json")
+        let old = try write(fixtureRun(steadyMedians), "old.json")
+        let new = try write(fixtureRun(steadyMedians.map { $0 + 1 }), "new.json")
         let result = try Executable.bench.run(["compare", old, new])
         XCTAssertEqual(result.status, 0, result.output + result.error)
         XCTAssertTrue(result.output.contains("\npass: 1 unchanged"), result.output)
     }
 
     func testCompareExitsOneOnARegression() throws {
-        let old = try write(results(Self.steady), "old.json")
-        let new = try write(results(Self.steady.map { $0 * 1.3 }), "new.json")
+        let old = try write(fixtureRun(steadyMedians), "old.json")
+        let new = try write(fixtureRun(steadyMedians.map { $0 * 1.3 }), "new.json")
         let result = try Executable.bench.run(["compare", old, new])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.output.contains("\nFAIL (1): 1 regressed"), result.output)
     }
 
     func testMissingBenchmarkFailsUnlessAllowed() throws {
-        let old = try write(results(Self.steady, name: "s.gone"), "old.json")
-        let new = try write(results(Self.steady, name: "s.new"), "new.json")
+        let old = try write(fixtureRun(steadyMedians, name: "s.gone"), "old.json")
+        let new = try write(fixtureRun(steadyMedians, name: "s.new"), "new.json")
         XCTAssertEqual(try Executable.bench.run(["compare", old, new]).status, 1)
         XCTAssertEqual(try Executable.bench.run(["compare", old, new, "--allow-missing"]).status, 0)
     }
 
     func testNoisyPassesUnlessStrict() throws {
-        let old = try write(results(Self.steady + Self.steady.map { $0 * 1.5 }), "old.json")
-        let new = try write(results(Self.steady.map { $0 * 1.4 }), "new.json")
+        let old = try write(fixtureRun(steadyMedians + steadyMedians.map { $0 * 1.5 }), "old.json")
+        let new = try write(fixtureRun(steadyMedians.map { $0 * 1.4 }), "new.json")
         let relaxed = try Executable.bench.run(["compare", old, new])
         XCTAssertEqual(relaxed.status, 0)
         XCTAssertTrue(relaxed.output.contains("noisy"), relaxed.output)
@@ -85,10 +57,10 @@ final class GateExitCodeTests: XCTestCase {
     }
 
     func testTruncatedBaselineIsOneLineAndExitCodeTwo() throws {
-        let old = try write(results(Self.steady), "old.json")
+        let old = try write(fixtureRun(steadyMedians), "old.json")
         let text = try String(contentsOfFile: old, encoding: .utf8)
         try text.prefix(text.count / 2).write(toFile: old, atomically: true, encoding: .utf8)
-        let new = try write(results(Self.steady), "new.json")
+        let new = try write(fixtureRun(steadyMedians), "new.json")
         let result = try Executable.bench.run(["compare", old, new])
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.error, "bench: error: \(old): is not valid JSON (truncated or corrupted)\n")
@@ -96,7 +68,7 @@ final class GateExitCodeTests: XCTestCase {
 
     func testWrongSchemaVersionAndNonJSONAreRefused() throws {
         let old = directory.appendingPathComponent("old.json").path
-        let new = try write(results(Self.steady), "new.json")
+        let new = try write(fixtureRun(steadyMedians), "new.json")
         try "{\"schemaVersion\": 7}".write(toFile: old, atomically: true, encoding: .utf8)
         XCTAssertEqual(try Executable.bench.run(["compare", old, new]).error, "bench: error: \(old): has schema version 7; this bench reads version 1\n")
         try "not json at all".write(toFile: old, atomically: true, encoding: .utf8)
@@ -104,10 +76,10 @@ final class GateExitCodeTests: XCTestCase {
     }
 
     func testForeignBaselineIsExitCodeTwoUnlessAccepted() throws {
-        var laptop = Self.release
+        var laptop = fixtureEnvironment
         laptop.cpuModel = "Laptop CPU"
-        let old = try write(results(Self.steady), "old.json")
-        let new = try write(results(Self.steady.map { $0 * 1.3 }, environment: laptop), "new.json")
+        let old = try write(fixtureRun(steadyMedians), "old.json")
+        let new = try write(fixtureRun(steadyMedians.map { $0 * 1.3 }, environment: laptop), "new.json")
         let refused = try Executable.bench.run(["compare", old, new])
         XCTAssertEqual(refused.status, 2)
         XCTAssertEqual(
@@ -185,12 +157,12 @@ final class GateExitCodeTests: XCTestCase {
 
     func testBaselineUpdateFromFilesAndEveryRefusal() throws {
         let baselines = directory.appendingPathComponent("baselines").path
-        let both = try write(RunResults.merging([results(Self.steady, name: "s.a"), results(Self.steady, name: "s.b")]), "both.json")
+        let both = try write(RunResults.merging([fixtureRun(steadyMedians, name: "s.a"), fixtureRun(steadyMedians, name: "s.b")]), "both.json")
         let first = try Executable.bench.run(["baseline", "update", "--from", both, "--baselines", baselines])
         XCTAssertEqual(first.status, 0, first.error)
         XCTAssertEqual(first.output, "baseline 'default' updated: \(baselines)/default.json, 2 benchmarks, 2 processes\nthis is the first baseline named 'default'\n")
 
-        let onlyA = try write(results(Self.steady.map { $0 * 2 }, name: "s.a"), "a.json")
+        let onlyA = try write(fixtureRun(steadyMedians.map { $0 * 2 }, name: "s.a"), "a.json")
         let partial = try Executable.bench.run(["baseline", "update", "--from", onlyA, "--baselines", baselines])
         XCTAssertEqual(partial.status, 2)
         XCTAssertEqual(
@@ -201,14 +173,14 @@ final class GateExitCodeTests: XCTestCase {
         XCTAssertEqual(merged.status, 0, merged.error)
         XCTAssertTrue(merged.output.contains("since the previous baseline:"), merged.output)
 
-        let broken = try write(results([], name: "s.a", failed: true), "broken.json")
+        let broken = try write(fixtureRun([], name: "s.a", failed: true), "broken.json")
         XCTAssertEqual(
             lastLine(try Executable.bench.run(["baseline", "update", "--from", broken, "--baselines", baselines]).error),
             "bench: error: refusing to update baseline 'default': 1 benchmark ended in errors (s.a)"
         )
-        var debugEnvironment = Self.release
+        var debugEnvironment = fixtureEnvironment
         debugEnvironment.buildConfiguration = .debug
-        let debug = try write(results(Self.steady, name: "s.a", environment: debugEnvironment), "debug.json")
+        let debug = try write(fixtureRun(steadyMedians, name: "s.a", environment: debugEnvironment), "debug.json")
         let refusedDebug = try Executable.bench.run(["baseline", "update", "--from", debug, "--baselines", baselines])
         XCTAssertEqual(refusedDebug.status, 2)
         let history = try String(contentsOfFile: "\(baselines)/history/default.jsonl", encoding: .utf8)

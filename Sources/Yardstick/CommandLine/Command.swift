@@ -80,6 +80,8 @@ struct BaselineUpdateOptions: Equatable {
 struct CompareOptions: Equatable {
     var baselinePath: String
     var currentPath: String
+    /// Where the judged `results.json` and the reports go; `nil` writes nothing.
+    var outputDirectory: String?
     var judgement = JudgementOptions()
 }
 
@@ -165,7 +167,9 @@ enum CommandParser {
         helpOption,
     ]
 
-    static let compareOptions: [OptionSpec] = judgementOptions + [helpOption]
+    static let compareOptions: [OptionSpec] = [
+        OptionSpec(name: "--output", valueName: "DIR", help: "Write the judged results.json and every report here (default: write nothing)."),
+    ] + judgementOptions + [helpOption]
 
     static let reportOptions: [OptionSpec] = [
         OptionSpec(name: "--from", valueName: "FILE", help: "The results file to render (required)."),
@@ -296,6 +300,7 @@ enum CommandParser {
         return .compare(CompareOptions(
             baselinePath: parsed.positionals[0],
             currentPath: parsed.positionals[1],
+            outputDirectory: try directory(parsed, "--output"),
             judgement: try judgement(parsed)
         ))
     }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// `bench compare OLD NEW`: judge one results file against another, measuring nothing.
+/// `bench compare OLD NEW`: judge one results file against another, measuring nothing; with
+/// `--output`, write the judged results and every report there, as `run` does.
 struct CompareCommand {
     let options: CompareOptions
 
@@ -8,6 +9,14 @@ struct CompareCommand {
         let baseline = try load(options.baselinePath)
         var current = try load(options.currentPath)
         current.judgement = Judge(options: options.judgement).judge(current, against: baseline, baselineName: options.baselinePath)
+        if let outputDirectory = options.outputDirectory {
+            do {
+                // No history: two files carry none, and the store's would belong to another baseline.
+                try ReportWriter(directory: URL(fileURLWithPath: outputDirectory)).write(ReportInput(results: current, baseline: baseline))
+            } catch {
+                throw .output(error.description)
+            }
+        }
         guard let judgement = current.judgement else { return .success }
         console.output(VerdictTable(judgement).render())
         if judgement.refusesForeignBaseline {

@@ -13,7 +13,8 @@ enum HelpText {
                                            exists, write reports/results.json (the default)
           bench list [--filter RE]         list suites and benchmarks with their configuration
           bench baseline update [OPTIONS]  measure (or take --from FILE) and bless a baseline
-          bench compare OLD.json NEW.json  judge one results file against another
+          bench compare OLD.json NEW.json  judge one results file against another (and, with
+                                           --output DIR, write its reports)
           bench ab --base-ref REV          build REV and the working tree, measure them in
                                            alternating processes, judge the head against REV
           bench report --from FILE         render a saved run's reports again
@@ -82,7 +83,11 @@ enum HelpText {
               bench compare OLD.json NEW.json [OPTIONS]
 
             Judges NEW against OLD (results or baseline files) without measuring, with the
-            gates NEW was run with, and prints the verdicts.
+            gates NEW was run with (or as the judging options below override them), and prints
+            the verdicts. With --output DIR it also writes, atomically, the files run writes:
+            results.json (NEW with its verdicts, at full precision), report.md, junit.xml,
+            report.html (charts against OLD) and metrics.prom. Without --output it writes
+            nothing.
 
             OPTIONS
             \(options(CommandParser.compareOptions))

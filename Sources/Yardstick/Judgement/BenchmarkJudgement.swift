@@ -53,6 +53,16 @@ public struct BenchmarkJudgement: Sendable, Hashable, Codable {
     /// The median comparison, when there is one.
     public var median: MetricComparison? { comparisons.first { $0.metric == .median } }
 
+    /// The comparison whose figures explain the verdict: the most severe, by the order the
+    /// judges combine verdicts in, the median when it is among the most severe, else the first
+    /// of them. A benchmark that fails only its p99 gate is explained by the p99 comparison,
+    /// not by an unchanged median. `nil` when nothing was compared.
+    public var decidingComparison: MetricComparison? {
+        guard let worst = comparisons.map(\.verdict.severity).max() else { return nil }
+        let mostSevere = comparisons.filter { $0.verdict.severity == worst }
+        return mostSevere.first { $0.metric == .median } ?? mostSevere.first
+    }
+
     /// The verdicts that changed counts and failed budget checks add, with their reasons: the
     /// same under both judges, since neither depends on how times were compared.
     static func findings(counters: [CounterComparison], budgets: [BudgetCheck]) -> [(verdict: Verdict, reason: String)] {

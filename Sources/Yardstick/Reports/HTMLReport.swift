@@ -35,12 +35,15 @@ public struct HTMLReport {
             }
             body.append("</section>")
         }
-        let legend = input.isSideBySide
+        var legend = input.isSideBySide
             ? "base and head p50 in the tables: the median over processes of each process's fastest round; change: of the per-process values "
                 + "(the fastest round, or its ratio to a control of the suite, as each chart says); interval: 95% percentile bootstrap over processes; "
                 + "p: Mann-Whitney U across processes, Holm-adjusted per suite; noise: the smallest change these processes show 9 times in 10. "
             : "p50 in the tables: the median of the round medians; change: this run's p50 over the baseline's; interval: 95% percentile bootstrap; "
                 + "p: Mann-Whitney U on round values, Holm-adjusted per suite; noise: how far the benchmark moves with no code change. "
+        if let judgement = results.judgement, VerdictTable.showsOtherGates(judgement) {
+            legend += VerdictTable.otherGatesNote + ". "
+        }
         body.append(
             "<footer><p>\(Escaping.xml(legend))"
                 + "Written by \(Escaping.xml(results.tool.name)) \(Escaping.xml(results.tool.version)) at \(Timestamp.format(results.finishedAt)).</p></footer>"
@@ -98,14 +101,14 @@ public struct HTMLReport {
         for row in rows {
             let name = row.result?.name ?? row.judgement?.name ?? ""
             var cells = ["<td><a href=\"#\(anchor(name))\">\(Escaping.xml(name))</a></td>"]
-            if let median = row.judgement?.median {
+            if let deciding = row.judgement?.decidingComparison {
                 cells += [
-                    Formatting.duration(nanoseconds: median.baselineNanoseconds),
-                    Formatting.duration(nanoseconds: median.currentNanoseconds),
-                    Formatting.signedPercent(median.change.point),
-                    "\(Formatting.signedPercent(median.change.lower)) … \(Formatting.signedPercent(median.change.upper))",
-                    Formatting.pValue(median.adjustedPValue),
-                    "±" + Formatting.percent(median.minimumDetectableChange),
+                    Formatting.duration(nanoseconds: deciding.baselineNanoseconds),
+                    Formatting.duration(nanoseconds: deciding.currentNanoseconds),
+                    VerdictTable.change(of: deciding),
+                    "\(Formatting.signedPercent(deciding.change.lower)) … \(Formatting.signedPercent(deciding.change.upper))",
+                    Formatting.pValue(deciding.adjustedPValue),
+                    "±" + Formatting.percent(deciding.minimumDetectableChange),
                 ].map { "<td class=\"number\">\(Escaping.xml($0))</td>" }
             } else {
                 let current = row.result?.medianOfRoundMedians.map { Formatting.duration(nanoseconds: $0) } ?? ""

@@ -89,10 +89,11 @@ public struct JUnitReport {
         var text = "p50 \(Formatting.duration(nanoseconds: summary.percentiles.p50)), "
             + "p99 \(Formatting.duration(nanoseconds: summary.percentiles.p99)), "
             + "min \(Formatting.duration(nanoseconds: summary.min))"
-        if let median = judgement?.median {
-            text += "; change \(Formatting.signedPercent(median.change.point)) against "
-                + "\(Formatting.duration(nanoseconds: median.baselineNanoseconds)), p=\(Formatting.pValue(median.adjustedPValue)), "
-                + "noise ±\(Formatting.percent(median.minimumDetectableChange))"
+        if let deciding = judgement?.decidingComparison {
+            let gate = deciding.metric == .median ? "" : "\(deciding.metric) "
+            text += "; \(gate)change \(Formatting.signedPercent(deciding.change.point)) against "
+                + "\(Formatting.duration(nanoseconds: deciding.baselineNanoseconds)), p=\(Formatting.pValue(deciding.adjustedPValue)), "
+                + "noise ±\(Formatting.percent(deciding.minimumDetectableChange))"
         }
         if let allocations = result?.counterMedian(of: .allocations), let bytes = result?.counterMedian(of: .allocatedBytes) {
             text += "; \(Formatting.count(allocations)) allocations, \(Formatting.bytes(bytes)) per call"

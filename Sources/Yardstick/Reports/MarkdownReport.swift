@@ -32,6 +32,9 @@ public struct MarkdownReport {
         if input.results.benchmarks.contains(where: \.isBatched) {
             legend += "; †: timed in batches, so its percentiles are of batch means, not single calls"
         }
+        if let judgement = input.results.judgement, VerdictTable.showsOtherGates(judgement) {
+            legend += "; " + VerdictTable.otherGatesNote
+        }
         lines += ["", legend + "._"]
         return lines.joined(separator: "\n") + "\n"
     }
@@ -96,16 +99,16 @@ public struct MarkdownReport {
             let currentP99 = p99(row.result)
             let baselineP99 = p99(input.baseline?.benchmark(named: name))
             var cells = [Escaping.markdown(name)]
-            if let median = row.judgement?.median {
+            if let deciding = row.judgement?.decidingComparison {
                 cells += [
-                    Formatting.duration(nanoseconds: median.baselineNanoseconds),
-                    Formatting.duration(nanoseconds: median.currentNanoseconds),
-                    Formatting.signedPercent(median.change.point),
-                    "\(Formatting.signedPercent(median.change.lower)) … \(Formatting.signedPercent(median.change.upper))",
-                    Formatting.pValue(median.adjustedPValue),
-                    "±" + Formatting.percent(median.minimumDetectableChange),
+                    Formatting.duration(nanoseconds: deciding.baselineNanoseconds),
+                    Formatting.duration(nanoseconds: deciding.currentNanoseconds),
+                    VerdictTable.change(of: deciding),
+                    "\(Formatting.signedPercent(deciding.change.lower)) … \(Formatting.signedPercent(deciding.change.upper))",
+                    Formatting.pValue(deciding.adjustedPValue),
+                    "±" + Formatting.percent(deciding.minimumDetectableChange),
                 ]
-                if perProcess { cells.append(median.estimator.map { Escaping.markdown(VerdictTable.abbreviate($0)) } ?? "") }
+                if perProcess { cells.append(deciding.estimator.map { Escaping.markdown(VerdictTable.abbreviate($0)) } ?? "") }
             } else {
                 let current = row.result?.medianOfRoundMedians.map { Formatting.duration(nanoseconds: $0) } ?? ""
                 cells += ["", current, "", "", "", ""] + (perProcess ? [""] : [])

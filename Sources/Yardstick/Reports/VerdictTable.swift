@@ -1,6 +1,7 @@
 import Foundation
 
-/// The verdicts of a judged run as text: one row per benchmark with its median comparison, the
+/// The verdicts of a judged run as text: one row per benchmark with the comparison that decided
+/// its verdict (the median's unless another gate's was more severe, which the row names), the
 /// reasons for every verdict that is not *unchanged*, the counts per verdict, and warnings.
 public struct VerdictTable {
     private let judgement: RunJudgement
@@ -29,20 +30,20 @@ public struct VerdictTable {
         columns += [("allocs", .right), ("verdict", .left)]
         var table = TextTable(columns)
         for benchmark in judgement.benchmarks {
-            guard let median = benchmark.median else {
+            guard let deciding = benchmark.decidingComparison else {
                 table.append([benchmark.name] + Array(repeating: "", count: columns.count - 2) + [benchmark.verdict.symbol])
                 continue
             }
             var row = [
                 benchmark.name,
-                Formatting.duration(nanoseconds: median.baselineNanoseconds),
-                Formatting.duration(nanoseconds: median.currentNanoseconds),
-                Formatting.signedPercent(median.change.point),
-                "\(Formatting.signedPercent(median.change.lower)) … \(Formatting.signedPercent(median.change.upper))",
-                Formatting.pValue(median.adjustedPValue),
-                "±" + Formatting.percent(median.minimumDetectableChange),
+                Formatting.duration(nanoseconds: deciding.baselineNanoseconds),
+                Formatting.duration(nanoseconds: deciding.currentNanoseconds),
+                Self.change(of: deciding),
+                "\(Formatting.signedPercent(deciding.change.lower)) … \(Formatting.signedPercent(deciding.change.upper))",
+                Formatting.pValue(deciding.adjustedPValue),
+                "±" + Formatting.percent(deciding.minimumDetectableChange),
             ]
-            if ab != nil { row.append(median.estimator.map(Self.abbreviate) ?? "") }
+            if ab != nil { row.append(deciding.estimator.map(Self.abbreviate) ?? "") }
             row += [Self.allocations(of: benchmark), benchmark.verdict.symbol]
             table.append(row)
         }
@@ -59,8 +60,25 @@ public struct VerdictTable {
                 + "noise: the smallest change that can be told from noise; allocs: heap allocations per call, counted exactly "
                 + "(~: they vary between processes).\n"
         }
+        if Self.showsOtherGates(judgement) { text += Self.otherGatesNote + ".\n" }
         return text
     }
+
+    /// The change of `comparison`, naming its metric when it is not the median's: `+3.10%`,
+    /// `p99 +52.0%`.
+    static func change(of comparison: MetricComparison) -> String {
+        let change = Formatting.signedPercent(comparison.change.point)
+        return comparison.metric == .median ? change : "\(comparison.metric) \(change)"
+    }
+
+    /// Whether a row shows another gate's comparison than the median's.
+    static func showsOtherGates(_ judgement: RunJudgement) -> Bool {
+        judgement.benchmarks.contains { ($0.decidingComparison?.metric).map { $0 != .median } ?? false }
+    }
+
+    /// What a change named after a gate means, for the legends of the tables that show one.
+    static let otherGatesNote = "p99 +52.0% (a change named after a gate): that gate's comparison fills the row, because it "
+        + "decided the verdict"
 
     /// Allocations per call: `0`, or `0 → 1` when they changed; blank when not compared.
     static func allocations(of benchmark: BenchmarkJudgement) -> String {

@@ -107,6 +107,35 @@ final class CommandParserTests: XCTestCase {
         )
     }
 
+    func testCompareTakesAnOutputDirectoryAndEveryJudgingFlagOfRun() throws {
+        let judging = [
+            "--tolerance", "8%", "--alpha", "0.05", "--strict", "--allow-missing", "--allow-foreign-baseline", "--allow-incomparable",
+        ]
+        let expected = JudgementOptions(
+            tolerance: .relative(0.08), alpha: 0.05, isStrict: true, allowsMissing: true, allowsForeignBaseline: true, allowsIncomparable: true
+        )
+        XCTAssertEqual(
+            try CommandParser.parse(["compare", "old.json", "new.json", "--output", "out"] + judging),
+            .compare(CompareOptions(baselinePath: "old.json", currentPath: "new.json", outputDirectory: "out", judgement: expected))
+        )
+        guard case .run(let run) = try CommandParser.parse(["run"] + judging) else { return XCTFail("not a run") }
+        XCTAssertEqual(run.judgement, expected, "compare and run read the judging flags alike")
+        let judgingNames = Set(CommandParser.judgementOptions.map(\.name))
+        XCTAssertTrue(judgingNames.isSubset(of: CommandParser.compareOptions.map(\.name)))
+    }
+
+    func testCompareRejectsBadJudgingValuesAsRunDoes() {
+        XCTAssertEqual(error(["compare", "a.json", "b.json", "--tolerance", "fast"]), error(["--tolerance", "fast"]))
+        XCTAssertEqual(
+            error(["compare", "a.json", "b.json", "--tolerance", "fast"]),
+            "--tolerance expects a percentage such as 8% or a duration such as 2us, got 'fast'"
+        )
+        XCTAssertEqual(error(["compare", "a.json", "b.json", "--alpha", "0"]), "--alpha expects a number between 0 and 1 such as 0.01, got '0'")
+        XCTAssertEqual(error(["compare", "a.json", "b.json", "--output", ""]), "--output needs a directory, got an empty string")
+        XCTAssertEqual(error(["compare", "a.json", "b.json", "--output"]), "--output needs a value (DIR)")
+        XCTAssertEqual(error(["compare", "a.json", "b.json", "--strict=yes"]), "--strict takes no value")
+    }
+
     func testReport() throws {
         XCTAssertEqual(try CommandParser.parse(["report", "--from", "r.json"]), .report(ReportOptions(source: "r.json")))
         XCTAssertEqual(
