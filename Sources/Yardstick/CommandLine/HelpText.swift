@@ -175,6 +175,7 @@ enum HelpText {
     }
 
     private static func options(_ specs: [OptionSpec]) -> String {
+        let specs = specs.filter { !$0.isInternal }
         let labels = specs.map { spec in
             let names = [spec.short, spec.name].compactMap { $0 }.joined(separator: ", ")
             return spec.valueName.map { "\(names) \($0)" } ?? names
