@@ -56,6 +56,18 @@ public struct MeasuringProcess: Sendable {
         return arguments
     }
 
+    /// The child's arguments, with the timing plans' file they name written into `output`.
+    func prepareArguments(output: URL) throws(MeasuringProcessError) -> [String] {
+        if let priorPlans {
+            do {
+                try priorPlans.write(to: output.appendingPathComponent(Self.timingPlansFileName))
+            } catch {
+                throw .cannotStart(executable: executable.path, reason: error.description)
+            }
+        }
+        return arguments(output: output)
+    }
+
     /// Whether `executable` takes `--timing-plans`: a bench executable built before it existed
     /// refuses it as an unknown option (exit code 2), one that knows it shows its help.
     public static func acceptsTimingPlans(_ executable: URL, timeout: Duration = .seconds(30)) -> Bool {
@@ -73,16 +85,10 @@ public struct MeasuringProcess: Sendable {
     ///   the watchdog ended), or wrote a results file this library cannot read.
     public func run(output: URL) throws(MeasuringProcessError) -> RunResults {
         let environment = ProcessInfo.processInfo.environment.filter { $0.key != "GITHUB_STEP_SUMMARY" }
-        if let priorPlans {
-            do {
-                try priorPlans.write(to: output.appendingPathComponent(Self.timingPlansFileName))
-            } catch {
-                throw .cannotStart(executable: executable.path, reason: error.description)
-            }
-        }
+        let arguments = try prepareArguments(output: output)
         let child: ChildProcess
         do {
-            child = try ChildProcess.run(executable, arguments(output: output), environment: environment, capturesOutput: false)
+            child = try ChildProcess.run(executable, arguments, environment: environment, capturesOutput: false)
         } catch {
             throw .cannotStart(executable: executable.path, reason: describeFileError(error))
         }
