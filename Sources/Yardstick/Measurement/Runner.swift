@@ -338,11 +338,10 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
     }
 
     /// Chooses the batch size, unless the configuration or a reused plan fixes it: runs the
-    /// warmup calls, then
-    /// doubles a trial window from one call until it lasts the batch target or reaches the
-    /// round's iteration count, then times that window three more times and keeps the fastest,
-    /// so one preempted window cannot decide the timing mode. These calls are discarded like
-    /// warmup.
+    /// warmup calls, then doubles a trial window from one call until it lasts the batch target
+    /// or reaches the round's iteration count, then times that window three more times and keeps
+    /// the fastest, so one preempted window cannot decide the timing mode. These calls are
+    /// discarded like warmup.
     private func probe(
         _ session: Session,
         window: Window,
