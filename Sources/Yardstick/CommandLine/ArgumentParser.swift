@@ -10,6 +10,8 @@ struct OptionSpec: Sendable {
     var isRepeatable = false
     /// One line for `--help`.
     var help: String
+    /// Whether it is for bench's own use between processes: left out of help and suggestions.
+    var isInternal = false
 }
 
 /// The options and positional arguments of one subcommand, as given.
@@ -110,7 +112,7 @@ enum ArgumentParser {
 
     private static func unknownOption(_ name: String, command: String, options: [OptionSpec]) -> String {
         let message = "unknown option '\(name)' for 'bench \(command)'"
-        let candidates = options.map(\.name)
+        let candidates = options.filter { !$0.isInternal }.map(\.name)
         if let suggestion = closest(to: name, among: candidates) {
             return message + " (did you mean '\(suggestion)'?)"
         }

@@ -15,8 +15,9 @@ struct BaselineUpdateCommand {
         }
         // Read the current baseline first: if it is invalid, the update would be refused after
         // measuring, and a nightly run would be wasted.
+        let previous: RunResults?
         do {
-            _ = try store.load(options.name)
+            previous = try store.load(options.name)
         } catch {
             throw .input(error.description)
         }
@@ -33,7 +34,12 @@ struct BaselineUpdateCommand {
             if BuildConfiguration.current == .debug {
                 throw .input(BaselineError.debugBuild(options.name).description)
             }
-            results = try await measure(plan, options: options.measurement, console: console)
+            // Its timing plans are kept unless a call moved clearly across the threshold, so
+            // that the speed of the machine tonight does not flip a benchmark's timing mode.
+            results = try await measure(
+                plan, options: options.measurement,
+                priorPlans: previous.map { PriorTimingPlans($0, rule: .keepWithinBand) }, console: console
+            )
         }
         let update: BaselineUpdate
         do {

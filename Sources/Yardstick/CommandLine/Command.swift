@@ -55,6 +55,9 @@ struct RunOptions: Equatable {
     var baseline = BaselineChoice.automatic
     var baselinesDirectory = "baselines"
     var judgement = JudgementOptions()
+    /// A file of timing plans to start from instead of the baseline's: how a process of a
+    /// fan-out or of `bench ab` receives the plans of the processes before it (internal).
+    var timingPlansPath: String?
 }
 
 /// Options of `bench list`.
@@ -154,7 +157,15 @@ enum CommandParser {
         OptionSpec(name: "--baseline", valueName: "NAME", help: "Judge against this baseline (default: 'default', if it exists)."),
         OptionSpec(name: "--no-baseline", help: "Do not judge against any baseline."),
         baselinesOption,
+        timingPlansOption,
     ] + judgementOptions + [helpOption]
+
+    /// How a measuring process receives the timing plans it must reuse (see
+    /// ``PriorTimingPlans``): written by the parent, never by people, so not in the help.
+    static let timingPlansOption = OptionSpec(
+        name: "--timing-plans", valueName: "FILE",
+        help: "Internal: time benchmarks with these plans (JSON) instead of the baseline's.", isInternal: true
+    )
 
     static let listOptions: [OptionSpec] = [filterOption, helpOption]
 
@@ -255,6 +266,7 @@ enum CommandParser {
         options.outputDirectory = try directory(parsed, "--output") ?? options.outputDirectory
         options.baselinesDirectory = try directory(parsed, "--baselines") ?? options.baselinesDirectory
         options.judgement = try judgement(parsed)
+        options.timingPlansPath = try filePath(parsed, "--timing-plans")
         if parsed.has("--no-baseline") {
             if parsed.value("--baseline") != nil { throw .usage("--baseline and --no-baseline exclude each other") }
             options.baseline = .none

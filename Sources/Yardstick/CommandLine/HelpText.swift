@@ -72,6 +72,11 @@ enum HelpText {
             run with errors, and a run lacking benchmarks the baseline has (unless
             --allow-partial, which keeps them). Prints what moved since the previous baseline.
 
+            Each benchmark keeps the timing plan of the previous baseline (batched with its
+            batch size, or one call at a time) unless its calls now take clearly more or less
+            than the 1 µs batching threshold: a batched one turns to per-call timing above 2 µs,
+            a per-call one to batches below 0.5 µs. Every process reuses the first's plans.
+
             OPTIONS
             \(options(CommandParser.baselineUpdateOptions))
 
@@ -143,6 +148,8 @@ enum HelpText {
             aligned to 64 bytes, so code layout moves neither. Then measures them in
             alternating processes, --processes of each, in blocks of base-head-head-base or its
             mirror, chosen at random, each process a 'run --no-baseline' of the selection.
+            The first process decides how each benchmark is timed (in batches of which size, or
+            one call at a time), and every later process of both sides times it the same way.
 
             Each process gives one value per benchmark: its fastest round, or its ratio to a
             control of the suite in the same process when that varies less between processes.
@@ -171,6 +178,10 @@ enum HelpText {
             judges them against a baseline, prints a summary on standard output and writes
             OUTPUT/results.json. Progress goes to standard error.
 
+            A benchmark with automatic timing is timed as its baseline was (in batches of the
+            recorded size, or one call at a time); one the baseline lacks is probed: batched
+            below 1 µs a call. With --processes, every process reuses the first's choices.
+
             OPTIONS
             \(options(CommandParser.runOptions))
 
@@ -180,6 +191,7 @@ enum HelpText {
     }
 
     private static func options(_ specs: [OptionSpec]) -> String {
+        let specs = specs.filter { !$0.isInternal }
         let labels = specs.map { spec in
             let names = [spec.short, spec.name].compactMap { $0 }.joined(separator: ", ")
             return spec.valueName.map { "\(names) \($0)" } ?? names

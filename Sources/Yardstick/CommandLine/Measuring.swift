@@ -1,13 +1,18 @@
 import Foundation
 
 /// Measures a plan, in this process or in several (``MeasurementOptions/processes``), with
-/// progress on the console, and summarises the run.
-func measure(_ plan: RunPlan, options: MeasurementOptions, console: Console) async throws(CommandLineError) -> RunResults {
+/// progress on the console, and summarises the run. Timing plans start from `priorPlans`.
+func measure(
+    _ plan: RunPlan,
+    options: MeasurementOptions,
+    priorPlans: PriorTimingPlans?,
+    console: Console
+) async throws(CommandLineError) -> RunResults {
     if options.processes > 1 {
-        return try await ProcessFanOut(options: options, console: console).run()
+        return try await ProcessFanOut(options: options, console: console, priorPlans: priorPlans).run()
     }
     let progress = ProgressReporter(console: console, quiet: options.isQuiet)
-    let measurement = await Runner(watchdog: Watchdog()).run(plan, events: progress.handle)
+    let measurement = await Runner(watchdog: Watchdog(), priorPlans: priorPlans).run(plan, events: progress.handle)
     return RunResults(measurement: measurement, environment: .current(), sampleCap: options.sampleCap)
 }
 

@@ -6,10 +6,18 @@ import Foundation
 /// (measured: a memory-bound benchmark at 10.8 µs in some processes, 21.5 µs in others) become
 /// visible only this way.
 ///
-/// Processes run one at a time, never in parallel, so they do not disturb each other.
+/// Processes run one at a time, never in parallel, so they do not disturb each other. The
+/// first starts from ``priorPlans``; every later one reuses the timing plans of the processes
+/// before it (see ``PriorTimingPlans``), so that they all time a benchmark the same way.
 struct ProcessFanOut {
     let options: MeasurementOptions
     let console: Console
+    /// The timing plans the first process starts from: the baseline's, or none.
+    var priorPlans: PriorTimingPlans?
+    /// Runs one child into its output folder and reads its results; tests stand in for it.
+    var measureProcess: (MeasuringProcess, URL) throws(MeasuringProcessError) -> RunResults = { child, output throws(MeasuringProcessError) in
+        try child.run(output: output)
+    }
 
     func run() async throws(CommandLineError) -> RunResults {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bench-processes-\(UUID().uuidString)")
@@ -18,6 +26,7 @@ struct ProcessFanOut {
             executable: MeasuringProcess.currentExecutable(), filters: options.filters, overrides: options.overrides
         )
         var parts: [RunResults] = []
+        var plans = priorPlans
         let clock = MonotonicClock()
         for index in 0..<options.processes {
             if !options.isQuiet {
@@ -25,7 +34,11 @@ struct ProcessFanOut {
             }
             let start = clock.now()
             do {
-                parts.append(try child.run(output: directory.appendingPathComponent("\(index)")))
+                var child = child
+                child.priorPlans = plans
+                let part = try measureProcess(child, directory.appendingPathComponent("\(index)"))
+                parts.append(part)
+                plans = PriorTimingPlans.after(part, given: plans)
             } catch {
                 throw .crashed("process \(index + 1) of \(options.processes) \(error); nothing was written")
             }

@@ -9,8 +9,9 @@ struct RunCommand {
         let plan = try makePlan(suites: suites, filters: options.measurement.filters, overrides: options.measurement.overrides)
         // Read the baseline before measuring, so a broken one costs seconds, not minutes.
         let baseline = try options.baseline.load(from: options.baselinesDirectory)
+        let priorPlans = try priorPlans(baseline: baseline?.results)
         warnIfDebugBuild(console)
-        var results = try await measure(plan, options: options.measurement, console: console)
+        var results = try await measure(plan, options: options.measurement, priorPlans: priorPlans, console: console)
         let selection = options.measurement.filters.compactMap { try? NameFilter($0) }
         let history = baseline.map { BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory)).history(of: $0.name) } ?? []
         results.judgement = Judge(options: options.judgement).judge(
@@ -31,6 +32,20 @@ struct RunCommand {
         }
         warnIfDebugBuild(console)
         return ExitCode(judging: results)
+    }
+
+    /// The timing plans the run starts from: the file of `--timing-plans` (a process of a
+    /// fan-out or of `bench ab`), else the baseline's, reused as they are, so that a benchmark
+    /// near the batching threshold is timed the way its baseline was.
+    func priorPlans(baseline: RunResults?) throws(CommandLineError) -> PriorTimingPlans? {
+        if let path = options.timingPlansPath {
+            do {
+                return try PriorTimingPlans.load(from: URL(fileURLWithPath: path))
+            } catch {
+                throw .input("--timing-plans: \(error)")
+            }
+        }
+        return baseline.map { PriorTimingPlans($0, rule: .reuse) }
     }
 }
 

@@ -5,7 +5,9 @@ import Foundation
 ///
 /// The child is driven only through `run --no-baseline --quiet --output DIR`, an interface every
 /// bench executable has had since results files existed, so a side-by-side comparison can
-/// measure an older build of a package, or a downstream package's own executable.
+/// measure an older build of a package, or a downstream package's own executable. Timing plans
+/// decided before it (``priorPlans``) go through the internal option `--timing-plans FILE`,
+/// which only executables that ``acceptsTimingPlans(_:)`` are given.
 public struct MeasuringProcess: Sendable {
     /// The bench executable.
     public var executable: URL
@@ -15,17 +17,31 @@ public struct MeasuringProcess: Sendable {
     public var overrides: BenchmarkConfiguration
     /// Raw samples the child keeps per benchmark.
     public var sampleCap: Int
+    /// The timing plans the child starts from (see ``PriorTimingPlans``); it probes every
+    /// benchmark when `nil`.
+    public var priorPlans: PriorTimingPlans?
 
     /// A measuring run of `executable`. By default the child keeps every raw sample, so that
     /// statistics over merged processes cover all of them.
-    public init(executable: URL, filters: [String] = [], overrides: BenchmarkConfiguration = .init(), sampleCap: Int = Int(Int32.max)) {
+    public init(
+        executable: URL,
+        filters: [String] = [],
+        overrides: BenchmarkConfiguration = .init(),
+        sampleCap: Int = Int(Int32.max),
+        priorPlans: PriorTimingPlans? = nil
+    ) {
         self.executable = executable
         self.filters = filters
         self.overrides = overrides
         self.sampleCap = sampleCap
+        self.priorPlans = priorPlans
     }
 
-    /// The child's arguments: the selection and configuration, no baseline, no progress.
+    /// The file in the output folder that carries ``priorPlans`` to the child.
+    public static let timingPlansFileName = "timing-plans.json"
+
+    /// The child's arguments: the selection and configuration, no baseline, no progress, and
+    /// the timing plans' file when there are plans.
     public func arguments(output: URL) -> [String] {
         var arguments = ["run", "--no-baseline", "--quiet", "--output", output.path, "--sample-cap", "\(sampleCap)"]
         // One argument each, so a pattern that starts with a dash is not read as an option.
@@ -34,7 +50,29 @@ public struct MeasuringProcess: Sendable {
         if let warmup = overrides.warmupIterations { arguments += ["--warmup", "\(warmup)"] }
         if let rounds = overrides.rounds { arguments += ["--rounds", "\(rounds)"] }
         if let limit = overrides.timeLimit { arguments += ["--time-limit", "\(limit.nanoseconds)ns"] }
+        if priorPlans != nil {
+            arguments += ["--timing-plans", output.appendingPathComponent(Self.timingPlansFileName).path]
+        }
         return arguments
+    }
+
+    /// The child's arguments, with the timing plans' file they name written into `output`.
+    func prepareArguments(output: URL) throws(MeasuringProcessError) -> [String] {
+        if let priorPlans {
+            do {
+                try priorPlans.write(to: output.appendingPathComponent(Self.timingPlansFileName))
+            } catch {
+                throw .cannotStart(executable: executable.path, reason: error.description)
+            }
+        }
+        return arguments(output: output)
+    }
+
+    /// Whether `executable` takes `--timing-plans`: a bench executable built before it existed
+    /// refuses it as an unknown option (exit code 2), one that knows it shows its help.
+    public static func acceptsTimingPlans(_ executable: URL, timeout: Duration = .seconds(30)) -> Bool {
+        let answer = try? ChildProcess.run(executable, ["run", "--timing-plans", timingPlansFileName, "--help"], timeout: timeout)
+        return answer?.termination.isSuccess == true
     }
 
     /// Runs the child, writing into `output`, and returns its results.
@@ -47,9 +85,10 @@ public struct MeasuringProcess: Sendable {
     ///   the watchdog ended), or wrote a results file this library cannot read.
     public func run(output: URL) throws(MeasuringProcessError) -> RunResults {
         let environment = ProcessInfo.processInfo.environment.filter { $0.key != "GITHUB_STEP_SUMMARY" }
+        let arguments = try prepareArguments(output: output)
         let child: ChildProcess
         do {
-            child = try ChildProcess.run(executable, arguments(output: output), environment: environment, capturesOutput: false)
+            child = try ChildProcess.run(executable, arguments, environment: environment, capturesOutput: false)
         } catch {
             throw .cannotStart(executable: executable.path, reason: describeFileError(error))
         }

@@ -11,7 +11,10 @@ import Foundation
 /// 4. Before its first round, a benchmark runs its warmup calls, so that the probe sees it warm,
 ///    and is probed: a trial window doubles from one call until it lasts the batch target, then
 ///    that window is timed three more times and the fastest gives the time per call, from which
-///    the batch size is chosen (see ``TimingPlan``).
+///    the batch size is chosen (see ``TimingPlan``). A benchmark whose plan was decided before
+///    (``priorPlans``, under ``PriorTimingPlans/Rule/reuse``) or is pinned in its configuration
+///    is not probed; under ``PriorTimingPlans/Rule/keepWithinBand`` the probe's estimate decides
+///    only beyond ``TimingMode/hysteresisBand``.
 /// 5. A round runs the warmup calls (discarded), then `iterations` calls in timing windows of
 ///    the batch size. Each window's time, less the empty window's cost, divided by its calls,
 ///    is one sample. The process's CPU time is read once per round, less the cost of the read
@@ -43,6 +46,9 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
     /// Whether each benchmark makes a counting pass after its rounds (see the type's
     /// documentation). Counts are taken only where ``AllocationCounter`` can count.
     public var countsAllocations: Bool
+    /// Timing plans decided before this run, by benchmark (see ``PriorTimingPlans``); every
+    /// benchmark is probed when `nil`.
+    public var priorPlans: PriorTimingPlans?
 
     /// A round's CPU time is recorded only when the round lasts at least this many CPU-clock
     /// reads: 100 reads keep the read's own cost and jitter near 1% of the figure.
@@ -55,7 +61,8 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
         clockCalibration: ClockCalibration? = nil,
         watchdog: Watchdog? = nil,
         processIndex: Int = 0,
-        countsAllocations: Bool = true
+        countsAllocations: Bool = true,
+        priorPlans: PriorTimingPlans? = nil
     ) {
         self.wallClock = wallClock
         self.cpuClock = cpuClock
@@ -63,6 +70,7 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
         self.watchdog = watchdog
         self.processIndex = processIndex
         self.countsAllocations = countsAllocations
+        self.priorPlans = priorPlans
     }
 
     /// Runs every benchmark of `plan` and returns what was measured. Failures are recorded in
@@ -329,11 +337,11 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
         }
     }
 
-    /// Chooses the batch size, unless the configuration fixes it: runs the warmup calls, then
-    /// doubles a trial window from one call until it lasts the batch target or reaches the
-    /// round's iteration count, then times that window three more times and keeps the fastest,
-    /// so one preempted window cannot decide the timing mode. These calls are discarded like
-    /// warmup.
+    /// Chooses the batch size, unless the configuration or a reused plan fixes it: runs the
+    /// warmup calls, then doubles a trial window from one call until it lasts the batch target
+    /// or reaches the round's iteration count, then times that window three more times and keeps
+    /// the fastest, so one preempted window cannot decide the timing mode. These calls are
+    /// discarded like warmup.
     private func probe(
         _ session: Session,
         window: Window,
@@ -342,14 +350,13 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
     ) async throws -> TimingPlan {
         let configuration = session.entry.configuration
         let overhead = calibration.overheadNanoseconds
-        if case .perCall = configuration.timing {
-            return TimingPlan(batchSize: 1, clockOverheadNanoseconds: overhead)
-        }
-        if case .batched(let size?) = configuration.timing {
-            return TimingPlan(
-                batchSize: TimingPlan.evenBatchSize(near: size, iterations: configuration.iterations),
-                clockOverheadNanoseconds: overhead
-            )
+        if let plan = TimingPlan.withoutProbing(
+            mode: configuration.timing,
+            reusing: priorPlans?.reused(session.entry.fullName),
+            iterations: configuration.iterations,
+            clockOverheadNanoseconds: overhead
+        ) {
+            return plan
         }
         // Probed warm: cold, a body that reads a large fixture ran several times slower than
         // in its rounds (an LRU get over 10,000 entries: 700 ns against 100 ns), enough to cross
@@ -373,7 +380,8 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
             mode: configuration.timing,
             nanosecondsPerCall: max(0, Double(fastest) - overhead) / Double(count),
             iterations: configuration.iterations,
-            clockOverheadNanoseconds: overhead
+            clockOverheadNanoseconds: overhead,
+            keeping: priorPlans?.kept(session.entry.fullName)
         )
     }
 
@@ -443,10 +451,10 @@ public struct Runner<WallClock: NanosecondClock, CPUClock: NanosecondClock>: Sen
 
 extension Runner where WallClock == MonotonicClock, CPUClock == ProcessCPUClock {
     /// A runner on the system's monotonic and process CPU clocks.
-    public init(watchdog: Watchdog? = nil, processIndex: Int = 0, countsAllocations: Bool = true) {
+    public init(watchdog: Watchdog? = nil, processIndex: Int = 0, countsAllocations: Bool = true, priorPlans: PriorTimingPlans? = nil) {
         self.init(
             wallClock: MonotonicClock(), cpuClock: ProcessCPUClock(), watchdog: watchdog,
-            processIndex: processIndex, countsAllocations: countsAllocations
+            processIndex: processIndex, countsAllocations: countsAllocations, priorPlans: priorPlans
         )
     }
 }

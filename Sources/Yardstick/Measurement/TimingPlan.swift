@@ -29,12 +29,49 @@ public struct TimingPlan: Sendable, Hashable {
         max(10_000, 400 * clockOverheadNanoseconds)
     }
 
+    /// The plan of a benchmark that needs no probe, or `nil` when it must be probed: a mode
+    /// pinned in code (`.perCall`, `.batched(size: n)`) wins; otherwise a batch size `reused`
+    /// from a plan decided before (the baseline's, or this run's first process's, see
+    /// ``PriorTimingPlans``) is taken as it is, so the mode cannot follow the machine's speed of
+    /// the moment. A benchmark pinned to batches of a size chosen automatically reuses only a
+    /// batched size, so that every process of a run times it in windows of one size.
+    static func withoutProbing(
+        mode: TimingMode,
+        reusing reused: Int?,
+        iterations: Int,
+        clockOverheadNanoseconds: Double
+    ) -> TimingPlan? {
+        let batchSize: Int
+        switch (mode, reused) {
+        case (.perCall, _):
+            batchSize = 1
+        case (.batched(let size?), _):
+            batchSize = size
+        case (.automatic, let size?):
+            batchSize = size
+        case (.batched(nil), let size?) where size > 1:
+            batchSize = size
+        case (.automatic, nil), (.batched(nil), _):
+            return nil
+        }
+        return TimingPlan(
+            batchSize: evenBatchSize(near: batchSize, iterations: iterations),
+            clockOverheadNanoseconds: clockOverheadNanoseconds
+        )
+    }
+
     /// The plan for an operation measured at `nanosecondsPerCall`, under `mode`.
+    ///
+    /// An ``TimingMode/automatic`` benchmark with a `previous` batch size (the previous
+    /// baseline's, when `bench baseline update` re-records it) keeps it while the estimate stays
+    /// inside ``TimingMode/hysteresisBand`` on that mode's side; beyond it, the mode and the
+    /// batch size are chosen afresh.
     static func choose(
         mode: TimingMode,
         nanosecondsPerCall: Double,
         iterations: Int,
-        clockOverheadNanoseconds: Double
+        clockOverheadNanoseconds: Double,
+        keeping previous: Int? = nil
     ) -> TimingPlan {
         let batchSize: Int
         switch mode {
@@ -42,6 +79,8 @@ public struct TimingPlan: Sendable, Hashable {
             batchSize = 1
         case .batched(let size?):
             batchSize = size
+        case .automatic where previous.map { keeps(previousBatchSize: $0, nanosecondsPerCall: nanosecondsPerCall) } == true:
+            batchSize = previous!
         case .automatic where nanosecondsPerCall >= Double(TimingMode.batchingThreshold.nanoseconds):
             batchSize = 1
         case .automatic, .batched(nil):
@@ -53,6 +92,15 @@ public struct TimingPlan: Sendable, Hashable {
             clockOverheadNanoseconds: clockOverheadNanoseconds,
             estimatedNanosecondsPerCall: nanosecondsPerCall
         )
+    }
+
+    /// Whether a call estimated at `nanosecondsPerCall` keeps a previous plan: batched until the
+    /// estimate exceeds the band's upper bound, per call until it falls under its lower bound.
+    static func keeps(previousBatchSize: Int, nanosecondsPerCall: Double) -> Bool {
+        let band = TimingMode.hysteresisBand
+        return previousBatchSize > 1
+            ? nanosecondsPerCall <= Double(band.upperBound.nanoseconds)
+            : nanosecondsPerCall >= Double(band.lowerBound.nanoseconds)
     }
 
     /// The size of the largest window when a round of `iterations` calls is cut into the whole

@@ -16,7 +16,8 @@ public struct BenchmarkResult: Sendable, Codable {
     /// Why it failed; `nil` when it completed.
     public var failure: Failure?
     /// Calls per timing window: 1 when every call was timed alone; samples are batch means
-    /// otherwise. `nil` when it failed before measuring.
+    /// otherwise. `nil` when it failed before measuring. This is the benchmark's timing plan,
+    /// which runs against these results as a baseline reuse (see ``PriorTimingPlans``).
     public var batchSize: Int?
     /// Statistics of every sample, in nanoseconds per call.
     public var summary: Summary?

@@ -60,6 +60,45 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertFalse(captured.error.contains("round 1/2"), "quiet prints no progress")
     }
 
+    /// `alpha.one` takes nanoseconds, so a probe would batch it; its baseline timed it call by
+    /// call, and a run against that baseline does too. `alpha.two` is pinned to batches of 100
+    /// in code, which wins over the baseline's per-call plan and stays incomparable with it.
+    func testARunTimesEachBenchmarkWithItsBaselinesPlanUnlessItsModeIsPinned() async throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = directory.appendingPathComponent("first")
+        let second = directory.appendingPathComponent("second")
+        let baselines = directory.appendingPathComponent("baselines")
+        var code = await BenchCommand.run(arguments: ["-q", "-f", "alpha", "--output", first.path, "--no-baseline"], suites: suites, console: CapturedConsole().console())
+        XCTAssertEqual(code, .success)
+        var recorded = try ResultsFile.load(from: first.appendingPathComponent("results.json"))
+        XCTAssertEqual(recorded.benchmarks[0].batchSize, 50, "probed: one window of every call")
+        recorded.benchmarks[0].batchSize = 1
+        recorded.benchmarks[1].batchSize = 1
+        try ResultsFile.write(recorded, to: baselines.appendingPathComponent("default.json"))
+        code = await BenchCommand.run(
+            arguments: ["-q", "-f", "alpha", "--output", second.path, "--baselines", baselines.path, "--allow-incomparable"],
+            suites: suites, console: CapturedConsole().console()
+        )
+        XCTAssertEqual(code, .success)
+        let results = try ResultsFile.load(from: second.appendingPathComponent("results.json"))
+        XCTAssertEqual(results.benchmarks.map(\.batchSize), [1, 100])
+        let reasons = results.judgement?.benchmarks.map { $0.reasons.joined(separator: "; ") } ?? []
+        XCTAssertEqual(reasons.count, 2)
+        XCTAssertFalse(reasons.first?.contains("timed") ?? true, reasons.first ?? "")
+        XCTAssertEqual(results.judgement?.benchmarks[1].verdict, .incomparable)
+        XCTAssertTrue(reasons.last?.hasPrefix("timed one call at a time in the baseline and in batches now") ?? false, reasons.last ?? "")
+    }
+
+    func testAnUnreadableTimingPlansFileIsAnInputError() async throws {
+        let captured = CapturedConsole()
+        let code = await BenchCommand.run(
+            arguments: ["--no-baseline", "--timing-plans", "no/such/plans.json"], suites: suites, console: captured.console()
+        )
+        XCTAssertEqual(code, .usageError)
+        XCTAssertEqual(captured.error, "bench: error: --timing-plans: no/such/plans.json: cannot be read (no such file or directory)\n")
+    }
+
     func testProgressOnATerminalRedrawsOneLine() async throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -209,4 +209,16 @@ final class CommandParserTests: XCTestCase {
         XCTAssertEqual(ArgumentParser.editDistance("", "abc"), 3)
         XCTAssertEqual(ArgumentParser.editDistance("same", "same"), 0)
     }
+
+    func testTimingPlansAreAnInternalRunOptionLeftOutOfHelpAndSuggestions() throws {
+        var expected = RunOptions()
+        expected.timingPlansPath = "p/timing-plans.json"
+        expected.baseline = .none
+        XCTAssertEqual(try CommandParser.parse(["run", "--no-baseline", "--timing-plans", "p/timing-plans.json"]), .run(expected))
+        XCTAssertFalse(HelpText.subcommand("run").contains("--timing-plans"))
+        XCTAssertFalse(HelpText.overview().contains("--timing-plans"))
+        XCTAssertEqual(error(["--timing-plan", "x"]), "unknown option '--timing-plan' for 'bench run'")
+        XCTAssertEqual(error(["baseline", "update", "--timing-plans", "x"]), "unknown option '--timing-plans' for 'bench baseline update'")
+        XCTAssertEqual(error(["run", "--timing-plans", ""]), "--timing-plans needs a file, got an empty string")
+    }
 }

@@ -19,4 +19,37 @@ final class MeasuringProcessTests: XCTestCase {
         XCTAssertEqual(parsed.measurement.processes, 1)
         XCTAssertEqual(parsed.baseline, BaselineChoice.none)
     }
+
+    func testTimingPlansReachTheChildThroughAFileItsArgumentsName() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plans = PriorTimingPlans(rule: .reuse, batchSizes: ["cache.get": 55, "database.insert": 1])
+        let child = MeasuringProcess(executable: URL(fileURLWithPath: "/bin/bench"), filters: ["^cache\\."], priorPlans: plans)
+        let output = folder.appendingPathComponent("0")
+        let arguments = try child.prepareArguments(output: output)
+        XCTAssertEqual(Array(arguments.suffix(2)), ["--timing-plans", output.appendingPathComponent("timing-plans.json").path])
+        XCTAssertEqual(try ChildArguments.timingPlans(arguments), plans)
+        XCTAssertFalse(
+            MeasuringProcess(executable: URL(fileURLWithPath: "/bin/bench")).arguments(output: output).contains("--timing-plans"),
+            "a child without plans probes, as before"
+        )
+    }
+
+    /// An older bench executable refuses the option (exit code 2); this one shows its help.
+    func testAnExecutableIsAskedWhetherItTakesTimingPlans() throws {
+        XCTAssertEqual(try CommandParser.parse(["run", "--timing-plans", MeasuringProcess.timingPlansFileName, "--help"]), .help(subcommand: "run"))
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func script(_ name: String, _ body: String) throws -> URL {
+            let url = folder.appendingPathComponent(name)
+            try Data("#!/bin/sh\n\(body)\n".utf8).write(to: url)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+            return url
+        }
+        let current = try script("current", #"[ "$1 $2 $4" = "run --timing-plans --help" ] && exit 0; exit 2"#)
+        let older = try script("older", "echo \"bench: error: unknown option '--timing-plans' for 'bench run'\" >&2; exit 2")
+        XCTAssertTrue(MeasuringProcess.acceptsTimingPlans(current))
+        XCTAssertFalse(MeasuringProcess.acceptsTimingPlans(older))
+        XCTAssertFalse(MeasuringProcess.acceptsTimingPlans(folder.appendingPathComponent("missing")))
+    }
 }

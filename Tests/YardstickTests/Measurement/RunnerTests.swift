@@ -103,6 +103,51 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(measurement.benchmarks[0].timing?.batchSize, 1_000, "10 µs of 10 ns calls, capped at the round")
     }
 
+    private func timing(
+        of suite: Suite,
+        clock: ManualClock,
+        priorPlans: PriorTimingPlans
+    ) async throws -> [String: TimingPlan?] {
+        let runner = Runner(
+            wallClock: clock, cpuClock: ManualClock(), clockCalibration: .init(overheadNanoseconds: 0),
+            countsAllocations: false, priorPlans: priorPlans
+        )
+        let measurement = await runner.run(try RunPlan(suites: [suite]))
+        return Dictionary(uniqueKeysWithValues: measurement.benchmarks.map { ($0.name, $0.timing) })
+    }
+
+    func testReusedPlansAreTakenWithoutProbingAndAPinnedModeWins() async throws {
+        let clock = ManualClock()
+        // 700 ns a call: the probe alone would batch every one of them.
+        let suite = Suite("s", configuration: .init(warmupIterations: 0, iterations: 100, rounds: 1)) {
+            Benchmark("per-call-before") { _ in clock.advance(by: 700) }
+            Benchmark("batched-before") { _ in clock.advance(by: 700) }
+            Benchmark("pinned", configuration: .init(timing: .perCall)) { _ in clock.advance(by: 700) }
+            Benchmark("new") { _ in clock.advance(by: 700) }
+        }
+        let plans = PriorTimingPlans(rule: .reuse, batchSizes: ["s.per-call-before": 1, "s.batched-before": 10, "s.pinned": 10])
+        let timing = try await timing(of: suite, clock: clock, priorPlans: plans)
+        XCTAssertEqual(timing["s.per-call-before"]??.batchSize, 1)
+        XCTAssertNil(timing["s.per-call-before"]??.estimatedNanosecondsPerCall, "not probed")
+        XCTAssertEqual(timing["s.batched-before"]??.batchSize, 10)
+        XCTAssertEqual(timing["s.pinned"]??.batchSize, 1)
+        XCTAssertEqual(timing["s.new"]??.batchSize, 15, "probed: 10 µs over 700 ns, evened for 100 calls")
+        XCTAssertEqual(timing["s.new"]??.estimatedNanosecondsPerCall, 700)
+    }
+
+    func testPlansToKeepAreKeptInsideTheBandAndProbedBeyondIt() async throws {
+        let clock = ManualClock()
+        let suite = Suite("s", configuration: .init(warmupIterations: 0, iterations: 100, rounds: 1)) {
+            Benchmark("inside") { _ in clock.advance(by: 700) }
+            Benchmark("beyond") { _ in clock.advance(by: 400) }
+        }
+        let plans = PriorTimingPlans(rule: .keepWithinBand, batchSizes: ["s.inside": 1, "s.beyond": 1])
+        let timing = try await timing(of: suite, clock: clock, priorPlans: plans)
+        XCTAssertEqual(timing["s.inside"]??.batchSize, 1, "700 ns is above half the threshold: kept per call")
+        XCTAssertEqual(timing["s.inside"]??.estimatedNanosecondsPerCall, 700)
+        XCTAssertEqual(timing["s.beyond"]??.batchSize, 25, "400 ns is below it: batched afresh, 10 µs over 400 ns")
+    }
+
     func testCPUTimeIsReadOncePerRoundLessTheReadsOwnCost() async throws {
         let clock = ManualClock()
         let cpuClock = ManualClock(readCost: 300)

@@ -13,6 +13,12 @@ import Foundation
 /// A/A run here, 11 of 12 processes of one build ran `cache.get.miss` 8% slower than the other
 /// build's, in no other run of the same two builds. A copy written for each process gets pages
 /// of its own, which turns that draw into per-process noise that the comparison measures.
+///
+/// Both sides time each benchmark the same way: the first process of the run, of either side,
+/// decides each benchmark's timing plan (batched or per call, and the batch size), and every
+/// later process of both sides reuses it (see ``PriorTimingPlans``); a benchmark it did not
+/// time is decided by the next process that times it. An executable built before plans could
+/// be handed on (it refuses `--timing-plans`) chooses its own, as it always did.
 public struct ABRunner: Sendable {
     /// The build judged against.
     public var base: ABBuild
@@ -26,6 +32,12 @@ public struct ABRunner: Sendable {
     public var overrides: BenchmarkConfiguration
     /// Raw samples kept per benchmark and side in the merged results.
     public var sampleCap: Int
+    /// Runs one process into its folder and reads its results; tests stand in for it.
+    var measureProcess: @Sendable (MeasuringProcess, URL) throws(MeasuringProcessError) -> RunResults = { child, output throws(MeasuringProcessError) in
+        try child.run(output: output)
+    }
+    /// Whether an executable takes the timing plans of earlier processes; tests stand in for it.
+    var acceptsTimingPlans: @Sendable (URL) -> Bool = { MeasuringProcess.acceptsTimingPlans($0) }
 
     /// A runner of `schedule` over `base` and `head`.
     public init(
@@ -63,16 +75,19 @@ public struct ABRunner: Sendable {
         // Each side's executable as it is now, kept for this run alone: another comparison in
         // the same package may rebuild or prune the shared build folders while this one measures.
         var executables: [ABSide: URL] = [:]
+        var takesPlans: [ABSide: Bool] = [:]
         for side in [ABSide.base, .head] {
             do {
                 executables[side] = try freshCopy(of: build(side).executable, in: directory.appendingPathComponent("\(side.rawValue)-build"))
             } catch {
                 throw ABRunError(side: side, build: build(side), process: nil, processes: nil, failure: error)
             }
+            takesPlans[side] = acceptsTimingPlans(executables[side]!)
         }
         let startedAt = Date()
         let clock = MonotonicClock()
         var parts: [ABSide: [RunResults]] = [.base: [], .head: []]
+        var plans: PriorTimingPlans?
         var spent = 0.0
         let count = schedule.sides.count
         for (index, (side, number)) in zip(schedule.sides, schedule.indicesWithinSide).enumerated() {
@@ -82,8 +97,12 @@ public struct ABRunner: Sendable {
             do {
                 let executable = try freshCopy(of: executables[side]!, in: folder)
                 defer { try? FileManager.default.removeItem(at: executable) }
-                let child = MeasuringProcess(executable: executable, filters: filters, overrides: overrides)
-                parts[side, default: []].append(try child.run(output: folder))
+                let child = MeasuringProcess(
+                    executable: executable, filters: filters, overrides: overrides, priorPlans: takesPlans[side]! ? plans : nil
+                )
+                let part = try measureProcess(child, folder)
+                parts[side, default: []].append(part)
+                plans = PriorTimingPlans.after(part, given: plans)
             } catch {
                 throw ABRunError(side: side, build: build(side), process: number + 1, processes: schedule.processesPerSide, failure: error)
             }
