@@ -22,7 +22,9 @@ enum HelpText {
           bench help [SUBCOMMAND]          show help
           bench --version                  print the version
 
-        Measure with a release build: swift run -c release bench
+        Measure with a release build. A debug build asked to measure (run, monitor, baseline
+        update), as 'swift run bench' makes, builds its package's release build and runs that
+        instead, with the same arguments; --allow-debug measures in the debug build.
 
         OPTIONS OF run
         \(options(CommandParser.runOptions))
