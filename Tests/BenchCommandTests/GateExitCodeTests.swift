@@ -197,6 +197,21 @@ final class GateExitCodeTests: XCTestCase {
         XCTAssertEqual(run.benchmarks[0].rounds.map(\.process), [0, 0, 1, 1])
     }
 
+    func testAllowDebugKeepsTheMeasuringProcessesInTheDebugBuild() throws {
+        #if DEBUG
+        // No guard from the test runner: --allow-debug alone must keep parent and children here.
+        let result = try Executable.fixtureBench.run(
+            ["-f", "quick", "--processes", "2", "--no-baseline", "--allow-debug", "--output", directory.path],
+            environment: ["YARDSTICK_NO_RELEASE_HANDOFF": ""]
+        )
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertFalse(result.error.contains("building and running the release build"), result.error)
+        XCTAssertTrue(result.error.contains("WARNING: this is a DEBUG build"), result.error)
+        let run = try ResultsFile.load(from: directory.appendingPathComponent("results.json"))
+        XCTAssertEqual(run.environment.buildConfiguration, .debug)
+        #endif
+    }
+
     func testCrashedMeasuringProcessIsExitCodeOne() throws {
         let result = try Executable.fixtureBench.run(["-q", "-f", "hang", "--processes", "2", "--no-baseline", "--output", directory.path])
         XCTAssertEqual(result.status, 1)

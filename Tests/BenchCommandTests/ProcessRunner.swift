@@ -17,12 +17,15 @@ enum Executable: String {
 
     /// Runs the executable with `arguments` in `directory`: by default a fresh empty directory,
     /// so that the package's own `baselines/` and `reports/` are neither read nor written.
+    /// A debug executable measures itself rather than building and running its release build
+    /// (`YARDSTICK_NO_RELEASE_HANDOFF`), so tests exercise the build they were compiled with.
     func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment
             .filter { $0.key != "GITHUB_STEP_SUMMARY" }
+            .merging(["YARDSTICK_NO_RELEASE_HANDOFF": "1"]) { $1 }
             .merging(environment) { $1 }
         let workingDirectory = try directory ?? temporaryDirectory()
         defer { if directory == nil { try? FileManager.default.removeItem(at: workingDirectory) } }

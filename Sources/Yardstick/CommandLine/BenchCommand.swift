@@ -12,13 +12,22 @@ public enum BenchCommand {
     /// Runs the command line with the process's arguments, then exits the process with the
     /// command's ``ExitCode``, so that the status survives `swift run`.
     ///
+    /// A debug build asked to measure first builds its package's release build and replaces
+    /// itself with it (`--allow-debug` measures in debug): `swift run bench` builds debug, and
+    /// debug timings compare with nothing.
+    ///
     /// - Parameters:
     ///   - suites: Every registered suite.
     ///   - probes: Values `bench monitor` samples beside the benchmarks, such as a cache's hit
     ///     rate; their intervals are replaced by the command's `--interval`.
     ///   - thresholds: The probes' thresholds.
     public static func main(suites: [Suite], probes: [MonitorProbe] = [], thresholds: [Threshold] = []) async -> Never {
-        let code = await run(arguments: Array(CommandLine.arguments.dropFirst()), suites: suites, probes: probes, thresholds: thresholds)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let handoff = ReleaseHandoff.current(arguments: arguments)
+        if let failed = handoff.perform(handoff.decide(), with: LiveReleaseHandoffSystem(), console: .standard) {
+            exit(failed.rawValue)
+        }
+        let code = await run(arguments: arguments, suites: suites, probes: probes, thresholds: thresholds)
         exit(code.rawValue)
     }
 

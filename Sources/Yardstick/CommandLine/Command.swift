@@ -35,6 +35,9 @@ struct MeasurementOptions: Equatable {
     var processes = 1
     /// Whether progress is suppressed.
     var isQuiet = false
+    /// Whether a debug build measures itself (`--allow-debug`) instead of handing over to its
+    /// release build (``ReleaseHandoff``).
+    var allowsDebugBuild = false
 }
 
 /// Which baseline `run` judges against.
@@ -112,6 +115,8 @@ struct MonitorOptions: Equatable {
     var dashboardPath = "reports/dashboard.json"
     var metricsPath = "reports/monitor.prom"
     var isQuiet = false
+    /// As ``MeasurementOptions/allowsDebugBuild``.
+    var allowsDebugBuild = false
 }
 
 /// Turns `bench`'s arguments into a ``Command``.
@@ -122,6 +127,11 @@ enum CommandParser {
     static let subcommands = ["run", "list", "baseline", "compare", "ab", "report", "monitor", "help"]
 
     static let helpOption = OptionSpec(name: "--help", short: "-h", help: "Show help for this command.")
+
+    static let allowDebugOption = OptionSpec(
+        name: "--allow-debug",
+        help: "Measure in a debug build instead of building and running the release build (its timings compare with nothing)."
+    )
 
     static let filterOption = OptionSpec(
         name: "--filter", short: "-f", valueName: "REGEX", isRepeatable: true,
@@ -138,6 +148,7 @@ enum CommandParser {
             OptionSpec(name: "--processes", valueName: "N", help: "Measure in N processes one after another, merged (default: \(processesByDefault))."),
             OptionSpec(name: "--sample-cap", valueName: "N", help: "Raw samples kept per benchmark (default: 1000)."),
             OptionSpec(name: "--quiet", short: "-q", help: "Print no progress on standard error."),
+            allowDebugOption,
         ]
     }
 
@@ -214,6 +225,7 @@ enum CommandParser {
         OptionSpec(name: "--metrics", valueName: "FILE", help: "Rewrite this Prometheus text file each sample (default: reports/monitor.prom)."),
         OptionSpec(name: "--pushgateway", valueName: "URL", help: "Also PUT the metrics to this Prometheus Pushgateway."),
         OptionSpec(name: "--quiet", short: "-q", help: "Print no progress lines; alerts still go to standard error."),
+        allowDebugOption,
         helpOption,
     ]
 
@@ -386,6 +398,7 @@ enum CommandParser {
         options.dashboardPath = try filePath(parsed, "--dashboard") ?? options.dashboardPath
         options.metricsPath = try filePath(parsed, "--metrics") ?? options.metricsPath
         options.isQuiet = parsed.has("--quiet")
+        options.allowsDebugBuild = parsed.has("--allow-debug")
         return .monitor(options)
     }
 
@@ -407,6 +420,7 @@ enum CommandParser {
         options.sampleCap = try parsed.integer("--sample-cap", in: 1...Int(Int32.max), "a whole number of at least 1")
             ?? options.sampleCap
         options.isQuiet = parsed.has("--quiet")
+        options.allowsDebugBuild = parsed.has("--allow-debug")
         return options
     }
 
@@ -455,5 +469,28 @@ enum CommandParser {
             return message + " (did you mean '\(suggestion)'?)"
         }
         return message + " (expected one of: \(subcommands.joined(separator: ", ")))"
+    }
+}
+
+extension Command {
+    /// Whether the command measures benchmarks in this executable's own build: `run`,
+    /// `monitor`, and `baseline update` unless it blesses a file (`--from`). `ab` measures
+    /// release builds it makes itself; the other commands measure nothing.
+    var measuresThisBuild: Bool {
+        switch self {
+        case .run, .monitor: true
+        case .updateBaseline(let options): options.source == nil
+        case .list, .compare, .report, .ab, .help, .version: false
+        }
+    }
+
+    /// Whether `--allow-debug` was given.
+    var allowsDebugBuild: Bool {
+        switch self {
+        case .run(let options): options.measurement.allowsDebugBuild
+        case .updateBaseline(let options): options.measurement.allowsDebugBuild
+        case .monitor(let options): options.allowsDebugBuild
+        case .list, .compare, .report, .ab, .help, .version: false
+        }
     }
 }

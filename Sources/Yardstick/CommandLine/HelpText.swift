@@ -23,7 +23,9 @@ enum HelpText {
           bench help [SUBCOMMAND]          show help
           bench --version                  print the version
 
-        Measure with a release build: swift run -c release bench
+        Measure with a release build. A debug build asked to measure (run, monitor, baseline
+        update), as 'swift run bench' makes, builds its package's release build and runs that
+        instead, with the same arguments; --allow-debug measures in the debug build.
 
         OPTIONS OF run
         \(options(CommandParser.runOptions))
@@ -42,9 +44,10 @@ enum HelpText {
           2  usage or input error: a bad flag or value, a filter matching no benchmark, an
              invalid definition, an unreadable or invalid baseline or results file, a baseline
              from another machine or build (unless --allow-foreign-baseline), a refused
-             baseline update, an output that cannot be written; for ab also: not a git
-             checkout, an unknown revision, a base or head that does not build or is not a
-             bench executable (or is too old to measure)
+             baseline update, an output that cannot be written, a debug build whose release
+             build fails (see --allow-debug); for ab also: not a git checkout, an unknown
+             revision, a base or head that does not build or is not a bench executable (or
+             is too old to measure)
 
         """
 

@@ -13,6 +13,11 @@ struct ChildProcess {
         /// A signal ended it.
         case killed(signal: Int32)
 
+        /// How `process`, which has ended, ended.
+        init(of process: Process) {
+            self = process.terminationReason == .exit ? .exited(process.terminationStatus) : .killed(signal: process.terminationStatus)
+        }
+
         /// Whether it exited with status 0.
         var isSuccess: Bool { self == .exited(0) }
 
@@ -82,10 +87,23 @@ struct ChildProcess {
         drained.wait()
         process.waitUntilExit()
         let timedOut = watchdog?.stop() ?? false
-        let termination: Termination = process.terminationReason == .exit
-            ? .exited(process.terminationStatus)
-            : .killed(signal: process.terminationStatus)
-        return ChildProcess(termination: termination, output: outputData, error: errorData, timedOut: timedOut)
+        return ChildProcess(termination: Termination(of: process), output: outputData, error: errorData, timedOut: timedOut)
+    }
+
+    /// Runs `executable` with its standard output and standard error both on this process's
+    /// standard error, for a tool whose progress the user watches (a build), and waits for it.
+    ///
+    /// - Throws: The error of `Process.run()` when the program cannot be started.
+    static func runShowingProgress(_ executable: URL, _ arguments: [String]) throws -> Termination {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = FileHandle.standardError
+        process.standardError = FileHandle.standardError
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return Termination(of: process)
     }
 
     /// Kills a child that runs past its time, unless stopped first.

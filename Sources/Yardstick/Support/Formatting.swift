@@ -121,6 +121,16 @@ enum Formatting {
         return "\(Formatting.count(count)) \(count == 1 ? noun : plural)"
     }
 
+    /// Words as a POSIX shell command line a user can paste: a word with characters the shell
+    /// would read is single-quoted: `swift run bench -f 'cache\..*'`.
+    static func shellCommand(_ words: [String]) -> String {
+        let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
+        return words.map { word in
+            if !word.isEmpty, word.allSatisfy(plain.contains) { return word }
+            return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }.joined(separator: " ")
+    }
+
     /// A count with thousands separators: `10,000`.
     static func count(_ value: Int) -> String {
         let digits = String(value.magnitude)

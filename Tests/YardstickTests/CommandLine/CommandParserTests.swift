@@ -100,6 +100,20 @@ final class CommandParserTests: XCTestCase {
         )
     }
 
+    func testAllowDebugIsAnOptionOfTheMeasuringCommandsOnly() throws {
+        var run = RunOptions()
+        run.measurement.allowsDebugBuild = true
+        XCTAssertEqual(try CommandParser.parse(["--allow-debug"]), .run(run))
+        var update = BaselineUpdateOptions()
+        update.measurement.allowsDebugBuild = true
+        XCTAssertEqual(try CommandParser.parse(["baseline", "update", "--allow-debug"]), .updateBaseline(update))
+        var monitor = MonitorOptions()
+        monitor.allowsDebugBuild = true
+        XCTAssertEqual(try CommandParser.parse(["monitor", "--allow-debug"]), .monitor(monitor))
+        XCTAssertEqual(error(["list", "--allow-debug"]), "unknown option '--allow-debug' for 'bench list'")
+        XCTAssertTrue(HelpText.subcommand("run").contains("--allow-debug"))
+    }
+
     func testCompare() throws {
         XCTAssertEqual(
             try CommandParser.parse(["compare", "old.json", "new.json", "--strict"]),
