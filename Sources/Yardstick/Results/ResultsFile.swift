@@ -30,7 +30,7 @@ public enum ResultsFile {
         // failure, since parsing is most of the cost of a large file (100,000 rounds: 22 MB).
         let results: RunResults
         do {
-            results = try decoder.decode(RunResults.self, from: data)
+            results = try decodeSplittingRounds(data) ?? decoder.decode(RunResults.self, from: data)
         } catch {
             try checkHeader(of: data, from: url)
             if let error = error as? DecodingError { throw ResultsFileError(url, describe(error)) }
@@ -75,6 +75,18 @@ public enum ResultsFile {
     }
 
     private struct SchemaHeader: Decodable { var schemaVersion: Int }
+
+    /// The results decoded with their rounds read by ``RoundsScanner``, or `nil` when the
+    /// scanner or the decoder cannot read the file that way; `JSONDecoder` then reads it whole,
+    /// and names the problem if there is one.
+    private static func decodeSplittingRounds(_ data: Data) -> RunResults? {
+        guard let (remainder, rounds) = RoundsScanner.split(data),
+              var results = try? decoder.decode(RunResults.self, from: remainder),
+              results.benchmarks.count == rounds.count
+        else { return nil }
+        for index in results.benchmarks.indices { results.benchmarks[index].rounds = rounds[index] }
+        return results
+    }
 
     /// Throws what is wrong with `data` before its fields: not JSON, not a results file, or
     /// another schema version, whose fields may legitimately differ.

@@ -113,6 +113,44 @@ final class ResultsFileTests: XCTestCase {
         XCTAssertTrue(problem.hasPrefix("has a value of the wrong type at benchmarks[0].rounds[1].percentiles.p50"), problem)
     }
 
+    // MARK: Rounds read by the scanner
+
+    /// Rounds are read by a scanner of their own and the rest by JSONDecoder; the results must
+    /// be exactly what JSONDecoder alone reads, on every file shape it accepts.
+    func testScannedRoundsEqualWhatJSONDecoderReads() throws {
+        let url = directory.appendingPathComponent("results.json")
+        var merged = RunResults.merging([Fixtures.results(), Fixtures.results()])
+        merged.benchmarks[0].rounds[0].cpuNanosecondsPerCall = nil
+        merged.benchmarks[0].rounds[1].percentiles = merged.benchmarks[0].rounds[1].percentiles.map { $0 / 3 }
+        for data in [try ResultsFile.encode(merged), try ResultsFile.encodeCompact(merged)] {
+            let split = try XCTUnwrap(RoundsScanner.split(data), "the scanner reads what bench writes")
+            XCTAssertEqual(split.rounds.count, merged.benchmarks.count)
+            let scanned = try ResultsFile.decode(data, from: url)
+            let whole = try ResultsFile.decoder.decode(RunResults.self, from: data)
+            XCTAssertEqual(try ResultsFile.encode(scanned), try ResultsFile.encode(whole))
+            XCTAssertEqual(scanned.benchmarks.map { $0.rounds }, merged.benchmarks.map { $0.rounds })
+        }
+    }
+
+    /// What the scanner does not fully understand goes to JSONDecoder, which decides.
+    func testTheScannerLeavesUnusualRoundsToJSONDecoder() throws {
+        var object = try jsonObject(Fixtures.results())
+        var benchmarks = object["benchmarks"] as! [[String: Any]]
+        var rounds = benchmarks[0]["rounds"] as! [[String: Any]]
+        rounds[0]["note"] = "an unknown field"
+        benchmarks[0]["rounds"] = rounds
+        object["benchmarks"] = benchmarks
+        let unknownField = Data(try text(object).utf8)
+        XCTAssertNil(RoundsScanner.split(unknownField))
+        XCTAssertEqual(load(try text(object)), "loaded", "JSONDecoder ignores fields it does not know")
+
+        let leadingZero = try text(try jsonObject(Fixtures.results())).replacingOccurrences(of: "\"iterations\":4", with: "\"iterations\":04")
+        XCTAssertNotEqual(leadingZero, try text(try jsonObject(Fixtures.results())))
+        XCTAssertNil(RoundsScanner.split(Data(leadingZero.utf8)))
+        // JSON has no leading zeros: JSONDecoder refuses the number, and so must the scanner.
+        XCTAssertTrue(load(leadingZero).hasPrefix("has an invalid value"), load(leadingZero))
+    }
+
     // MARK: Contradictions the schema cannot see (the audit's findings)
 
     func testNegativeTimeIsRefusedWithItsPath() throws {
