@@ -102,14 +102,7 @@ public struct HTMLReport {
             let name = row.result?.name ?? row.judgement?.name ?? ""
             var cells = ["<td><a href=\"#\(anchor(name))\">\(Escaping.xml(name))</a></td>"]
             if let deciding = row.judgement?.decidingComparison {
-                cells += [
-                    Formatting.duration(nanoseconds: deciding.baselineNanoseconds),
-                    Formatting.duration(nanoseconds: deciding.currentNanoseconds),
-                    VerdictTable.change(of: deciding),
-                    "\(Formatting.signedPercent(deciding.change.lower)) … \(Formatting.signedPercent(deciding.change.upper))",
-                    Formatting.pValue(deciding.adjustedPValue),
-                    "±" + Formatting.percent(deciding.minimumDetectableChange),
-                ].map { "<td class=\"number\">\(Escaping.xml($0))</td>" }
+                cells += VerdictTable.figures(of: deciding).map { "<td class=\"number\">\(Escaping.xml($0))</td>" }
             } else {
                 let current = row.result?.medianOfRoundMedians.map { Formatting.duration(nanoseconds: $0) } ?? ""
                 cells += ["", current, "", "", "", ""].map { "<td class=\"number\">\(Escaping.xml($0))</td>" }

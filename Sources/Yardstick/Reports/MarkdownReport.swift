@@ -100,14 +100,7 @@ public struct MarkdownReport {
             let baselineP99 = p99(input.baseline?.benchmark(named: name))
             var cells = [Escaping.markdown(name)]
             if let deciding = row.judgement?.decidingComparison {
-                cells += [
-                    Formatting.duration(nanoseconds: deciding.baselineNanoseconds),
-                    Formatting.duration(nanoseconds: deciding.currentNanoseconds),
-                    VerdictTable.change(of: deciding),
-                    "\(Formatting.signedPercent(deciding.change.lower)) … \(Formatting.signedPercent(deciding.change.upper))",
-                    Formatting.pValue(deciding.adjustedPValue),
-                    "±" + Formatting.percent(deciding.minimumDetectableChange),
-                ]
+                cells += VerdictTable.figures(of: deciding)
                 if perProcess { cells.append(deciding.estimator.map { Escaping.markdown(VerdictTable.abbreviate($0)) } ?? "") }
             } else {
                 let current = row.result?.medianOfRoundMedians.map { Formatting.duration(nanoseconds: $0) } ?? ""

@@ -34,15 +34,7 @@ public struct VerdictTable {
                 table.append([benchmark.name] + Array(repeating: "", count: columns.count - 2) + [benchmark.verdict.symbol])
                 continue
             }
-            var row = [
-                benchmark.name,
-                Formatting.duration(nanoseconds: deciding.baselineNanoseconds),
-                Formatting.duration(nanoseconds: deciding.currentNanoseconds),
-                Self.change(of: deciding),
-                "\(Formatting.signedPercent(deciding.change.lower)) … \(Formatting.signedPercent(deciding.change.upper))",
-                Formatting.pValue(deciding.adjustedPValue),
-                "±" + Formatting.percent(deciding.minimumDetectableChange),
-            ]
+            var row = [benchmark.name] + Self.figures(of: deciding)
             if ab != nil { row.append(deciding.estimator.map(Self.abbreviate) ?? "") }
             row += [Self.allocations(of: benchmark), benchmark.verdict.symbol]
             table.append(row)
@@ -62,6 +54,19 @@ public struct VerdictTable {
         }
         if Self.showsOtherGates(judgement) { text += Self.otherGatesNote + ".\n" }
         return text
+    }
+
+    /// The figures of a comparison as every verdict table shows them, in its columns' order:
+    /// baseline, current, change, 95% interval, p, noise.
+    static func figures(of comparison: MetricComparison) -> [String] {
+        [
+            Formatting.duration(nanoseconds: comparison.baselineNanoseconds),
+            Formatting.duration(nanoseconds: comparison.currentNanoseconds),
+            change(of: comparison),
+            "\(Formatting.signedPercent(comparison.change.lower)) … \(Formatting.signedPercent(comparison.change.upper))",
+            Formatting.pValue(comparison.adjustedPValue),
+            "±" + Formatting.percent(comparison.minimumDetectableChange),
+        ]
     }
 
     /// The change of `comparison`, naming its metric when it is not the median's: `+3.10%`,
