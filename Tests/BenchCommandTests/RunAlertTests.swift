@@ -127,4 +127,20 @@ final class RunAlertTests: XCTestCase {
         XCTAssertEqual(payload["severity"] as? String, "critical")
         XCTAssertEqual((payload["summary"] as? String)?.hasPrefix("CRITICAL fixture.steady: p50 regressed +"), true, "\(payload)")
     }
+
+    func testABaselineUpdatePostsWhatRegressedSinceThePreviousOne() throws {
+        let baselines = directory.appendingPathComponent("baselines")
+        try ResultsFile.write(fixtureRun(steadyMedians), to: baselines.appendingPathComponent("default.json"))
+        let slower = directory.appendingPathComponent("slower.json")
+        try ResultsFile.write(fixtureRun(steadyMedians.map { $0 * 1.3 }), to: slower)
+        let receiver = try LocalHTTPReceiver()
+        let result = try Executable.bench.run([
+            "baseline", "update", "--from", slower.path, "--baselines", baselines.path,
+            "--webhook", "warning=" + receiver.url(), "--webhook-format", "slack",
+        ])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertEqual(receiver.requests.count, 1)
+        let text = try XCTUnwrap(receiver.requests.first).json()["text"] as? String
+        XCTAssertEqual(text?.hasPrefix(":red_circle: CRITICAL fired s.b: p50 regressed +30"), true, text ?? "no text")
+    }
 }
