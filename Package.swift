@@ -23,12 +23,14 @@ let package = Package(
         // The reference suites that `swift run -c release bench` runs.
         .target(name: "ReferenceBenchmarks", dependencies: ["Yardstick", "ServerComponents", "CSQLite"], path: "Benchmarks"),
         .executableTarget(name: "bench", dependencies: ["Yardstick", "ReferenceBenchmarks"]),
-        .testTarget(name: "YardstickTests", dependencies: ["Yardstick"], exclude: ["Reports/Golden", "Judgement/Levels"]),
+        .testTarget(name: "YardstickTests", dependencies: ["Yardstick", "LocalHTTPReceiver"], exclude: ["Reports/Golden", "Judgement/Levels"]),
         .testTarget(name: "ServerComponentsTests", dependencies: ["ServerComponents", "CSQLite", "CHeapStatistics"]),
         // Suites that throw, run past their time limit or hang, for tests of real processes.
         .executableTarget(name: "YardstickFixtureBench", dependencies: ["Yardstick"], path: "Tests/FixtureBench"),
+        // A local HTTP server that records what webhooks post, for the tests of both test targets.
+        .target(name: "LocalHTTPReceiver", path: "Tests/LocalHTTPReceiver"),
         // Drives the real executables, so it depends on them to have them built.
-        .testTarget(name: "BenchCommandTests", dependencies: ["Yardstick", "bench", "YardstickFixtureBench"]),
+        .testTarget(name: "BenchCommandTests", dependencies: ["Yardstick", "bench", "YardstickFixtureBench", "LocalHTTPReceiver"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,6 +20,8 @@ struct ABOptions: Equatable {
     /// Where the reports go.
     var outputDirectory = "reports"
     var judgement = JudgementOptions()
+    /// Where the failing benchmarks' alerts go.
+    var alerting = AlertingOptions()
 
     /// Processes per side by default: on 48 processes of every suite on a shared 2-core VM,
     /// 12 per side with 20 rounds each gave at least 90% power against a 10% slowdown for 28
@@ -46,7 +48,7 @@ extension CommandParser {
         OptionSpec(name: "--time-limit", valueName: "DURATION", help: "Longest one benchmark may take in one process (30s, 2m)."),
         OptionSpec(name: "--sample-cap", valueName: "N", help: "Raw samples kept per benchmark and side (default: 1000)."),
         OptionSpec(name: "--output", valueName: "DIR", help: "Directory for the reports (default: reports)."),
-    ] + judgementOptions.filter { $0.name != "--allow-foreign-baseline" } + [
+    ] + judgementOptions.filter { $0.name != "--allow-foreign-baseline" } + alertingOptions + [
         OptionSpec(name: "--quiet", short: "-q", help: "Print no progress on standard error."),
         helpOption,
     ]
@@ -77,6 +79,7 @@ extension CommandParser {
         }
         options.outputDirectory = try directory(parsed, "--output") ?? options.outputDirectory
         options.judgement = try judgement(parsed)
+        options.alerting = try alerting(parsed)
         return .ab(options)
     }
 }
@@ -85,8 +88,11 @@ extension CommandParser {
 /// processes, judge the head against the base, write the reports, print the verdicts.
 struct ABCommand {
     let options: ABOptions
+    /// Where the PagerDuty routing key is read from.
+    var environment = ProcessInfo.processInfo.environment
 
-    func execute(console: Console) throws(CommandLineError) -> ExitCode {
+    func execute(console: Console) async throws(CommandLineError) -> ExitCode {
+        let alerting = try RunAlerting(options.alerting, environment: environment)
         let log = { (line: String) in if !options.measurement.isQuiet { console.error("bench ab: \(line)\n") } }
         let builder = ABBuilder(
             packageDirectory: URL(fileURLWithPath: options.packagePath, isDirectory: true),
@@ -151,6 +157,7 @@ struct ABCommand {
                 console.error("bench: error: the base and head differ in what blocks comparing them; nothing was judged\n")
             }
         }
+        await alerting.post(results.judgement, console: console)
         return ExitCode(judging: results)
     }
 

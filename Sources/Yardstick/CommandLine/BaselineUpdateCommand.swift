@@ -5,6 +5,8 @@ import Foundation
 struct BaselineUpdateCommand {
     let options: BaselineUpdateOptions
     let suites: [Suite]
+    /// Where the PagerDuty routing key is read from.
+    var environment = ProcessInfo.processInfo.environment
 
     func execute(console: Console) async throws(CommandLineError) -> ExitCode {
         let store = BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory), historyLimit: options.historyLimit)
@@ -13,6 +15,7 @@ struct BaselineUpdateCommand {
         } catch {
             throw .usage(error.description)
         }
+        let alerting = try RunAlerting(options.alerting, environment: environment)
         // Read the current baseline first: if it is invalid, the update would be refused after
         // measuring, and a nightly run would be wasted.
         let previous: RunResults?
@@ -60,6 +63,7 @@ struct BaselineUpdateCommand {
         if let previous = update.previous {
             let moved = Judge().judge(update.blessed, against: previous, baselineName: "previous '\(update.name)'")
             console.output("\nsince the previous baseline:\n" + VerdictTable(moved).render())
+            await alerting.post(moved, console: console)
         } else {
             console.output("this is the first baseline named '\(update.name)'\n")
         }

@@ -61,6 +61,8 @@ struct RunOptions: Equatable {
     /// A file of timing plans to start from instead of the baseline's: how a process of a
     /// fan-out or of `bench ab` receives the plans of the processes before it (internal).
     var timingPlansPath: String?
+    /// Where the failing benchmarks' alerts go.
+    var alerting = AlertingOptions()
 }
 
 /// Options of `bench list`.
@@ -80,6 +82,8 @@ struct BaselineUpdateOptions: Equatable {
     var allowsPartial = false
     var historyLimit = 100
     var baselinesDirectory = "baselines"
+    /// Where the alerts of what moved since the previous baseline go.
+    var alerting = AlertingOptions()
 }
 
 /// Options of `bench compare`.
@@ -109,9 +113,8 @@ struct MonitorOptions: Equatable {
     var retention = MonitorRetention()
     /// A results file whose verdicts are ingested as alerts when the monitor starts.
     var ingest: String?
-    var webhooks: [String] = []
+    var alerting = AlertingOptions()
     var pushgateway: String?
-    var alertsPath: String?
     var dashboardPath = "reports/dashboard.json"
     var metricsPath = "reports/monitor.prom"
     var isQuiet = false
@@ -169,7 +172,7 @@ enum CommandParser {
         OptionSpec(name: "--no-baseline", help: "Do not judge against any baseline."),
         baselinesOption,
         timingPlansOption,
-    ] + judgementOptions + [helpOption]
+    ] + judgementOptions + alertingOptions + [helpOption]
 
     /// How a measuring process receives the timing plans it must reuse (see
     /// ``PriorTimingPlans``): written by the parent, never by people, so not in the help.
@@ -186,8 +189,7 @@ enum CommandParser {
         OptionSpec(name: "--allow-partial", help: "Keep the baseline's benchmarks that this run lacks."),
         OptionSpec(name: "--history-limit", valueName: "N", help: "History records kept (default: 100)."),
         baselinesOption,
-        helpOption,
-    ]
+    ] + alertingOptions + [helpOption]
 
     static let compareOptions: [OptionSpec] = [
         OptionSpec(name: "--output", valueName: "DIR", help: "Write the judged results.json and every report here (default: write nothing)."),
@@ -219,8 +221,7 @@ enum CommandParser {
         OptionSpec(name: "--retention", valueName: "DURATION", help: "Age of the oldest point each metric keeps (default: 1h)."),
         OptionSpec(name: "--max-points", valueName: "N", help: "Points each metric keeps at most (default: 10000)."),
         OptionSpec(name: "--ingest", valueName: "FILE", help: "Raise alerts from the verdicts of this judged results file at start."),
-        OptionSpec(name: "--webhook", valueName: "URL", isRepeatable: true, help: "POST every alert event to this URL as JSON (repeatable)."),
-        OptionSpec(name: "--alerts", valueName: "FILE", help: "Append every alert event to this JSON-lines file."),
+    ] + alertingOptions + [
         OptionSpec(name: "--dashboard", valueName: "FILE", help: "Rewrite this JSON snapshot each sample (default: reports/dashboard.json)."),
         OptionSpec(name: "--metrics", valueName: "FILE", help: "Rewrite this Prometheus text file each sample (default: reports/monitor.prom)."),
         OptionSpec(name: "--pushgateway", valueName: "URL", help: "Also PUT the metrics to this Prometheus Pushgateway."),
@@ -279,6 +280,7 @@ enum CommandParser {
         options.baselinesDirectory = try directory(parsed, "--baselines") ?? options.baselinesDirectory
         options.judgement = try judgement(parsed)
         options.timingPlansPath = try filePath(parsed, "--timing-plans")
+        options.alerting = try alerting(parsed)
         if parsed.has("--no-baseline") {
             if parsed.value("--baseline") != nil { throw .usage("--baseline and --no-baseline exclude each other") }
             options.baseline = .none
@@ -306,6 +308,7 @@ enum CommandParser {
         options.allowsPartial = parsed.has("--allow-partial")
         options.historyLimit = try parsed.integer("--history-limit", in: 1...1_000_000, "a whole number of at least 1") ?? options.historyLimit
         options.baselinesDirectory = try directory(parsed, "--baselines") ?? options.baselinesDirectory
+        options.alerting = try alerting(parsed)
         if options.source != nil {
             let measuring = ["--filter", "--iterations", "--warmup", "--rounds", "--time-limit", "--processes"]
             if let given = measuring.first(where: { parsed.values[$0] != nil }) {
@@ -392,9 +395,8 @@ enum CommandParser {
             maxPoints: try parsed.integer("--max-points", in: 1...100_000_000, "a whole number of at least 1") ?? options.retention.maxPoints
         )
         options.ingest = parsed.value("--ingest")
-        options.webhooks = try (parsed.values["--webhook"] ?? []).map { text throws(CommandLineError) in try httpURL(text, option: "--webhook") }
+        options.alerting = try alerting(parsed)
         if let text = parsed.value("--pushgateway") { options.pushgateway = try httpURL(text, option: "--pushgateway") }
-        options.alertsPath = try filePath(parsed, "--alerts")
         options.dashboardPath = try filePath(parsed, "--dashboard") ?? options.dashboardPath
         options.metricsPath = try filePath(parsed, "--metrics") ?? options.metricsPath
         options.isQuiet = parsed.has("--quiet")
@@ -402,7 +404,7 @@ enum CommandParser {
         return .monitor(options)
     }
 
-    private static func httpURL(_ text: String, option: String) throws(CommandLineError) -> String {
+    static func httpURL(_ text: String, option: String) throws(CommandLineError) -> String {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
             throw .usage("\(option) expects an http or https URL such as http://127.0.0.1:9091, got '\(text)'")
         }

@@ -51,6 +51,15 @@ enum HelpText {
 
         """
 
+    /// How alerts are routed and formatted: the same for monitor, run, ab and baseline update.
+    static let alerting = """
+        --webhook LEVEL=URL sends alerts of LEVEL (info, warning, critical) and above, and
+        the rest of their lives; a bare URL gets every level. --webhook-format slack posts
+        Slack incoming-webhook messages, pagerduty PagerDuty Events API v2 events (routing
+        key from $YARDSTICK_PAGERDUTY_ROUTING_KEY, never printed). A failing webhook is
+        reported on standard error and never changes the exit code.
+        """
+
     static func subcommand(_ name: String) -> String {
         switch name {
         case "list":
@@ -73,7 +82,8 @@ enum HelpText {
             otherwise), or reads --from FILE, and writes baselines/NAME.json atomically under a
             lock, appending a record to baselines/history/NAME.jsonl. Refuses a debug build, a
             run with errors, and a run lacking benchmarks the baseline has (unless
-            --allow-partial, which keeps them). Prints what moved since the previous baseline.
+            --allow-partial, which keeps them). Prints what moved since the previous baseline,
+            and with --webhook or --alerts posts its regressions as alerts, as 'run' does.
 
             Each benchmark keeps the timing plan of the previous baseline (batched with its
             batch size, or one call at a time) unless its calls now take clearly more or less
@@ -129,6 +139,8 @@ enum HelpText {
             Runs until --count or --duration, or until SIGINT or SIGTERM, then writes a final
             snapshot and prints a table.
 
+            \(alerting)
+
             OPTIONS
             \(options(CommandParser.monitorOptions))
 
@@ -163,7 +175,8 @@ enum HelpText {
             Every benchmark reports the smallest change its processes can show.
 
             Writes results.json (the head, judged), base.json, report.md, junit.xml,
-            report.html and metrics.prom to --output.
+            report.html and metrics.prom to --output. With --webhook or --alerts, posts each
+            failing benchmark as an alert, as 'run' does.
 
             OPTIONS
             \(options(CommandParser.abOptions))
@@ -184,6 +197,11 @@ enum HelpText {
             A benchmark with automatic timing is timed as its baseline was (in batches of the
             recorded size, or one call at a time); one the baseline lacks is probed: batched
             below 1 µs a call. With --processes, every process reuses the first's choices.
+
+            With --webhook or --alerts, each benchmark that fails the gate is posted as an
+            alert: a regression a warning (critical past 3 x its tolerance), an error
+            critical, a missing or other failing benchmark a warning; an improvement is info.
+            \(alerting)
 
             OPTIONS
             \(options(CommandParser.runOptions))

@@ -9,6 +9,8 @@ struct MonitorCommand {
     let probes: [MonitorProbe]
     let probeThresholds: [Threshold]
     var clock: any MonitorClock = SystemMonitorClock()
+    /// Where the PagerDuty routing key is read from.
+    var environment = ProcessInfo.processInfo.environment
 
     /// How long a stopping monitor waits for its sinks to deliver what is queued.
     static let drainLimit: Duration = .seconds(10)
@@ -19,6 +21,7 @@ struct MonitorCommand {
         let selected = try selectedBenchmarks(filters, probesSelected: !selectedProbes.isEmpty)
         let baseline = try options.baseline.load(from: options.baselinesDirectory)
         let ingested = try loadIngested()
+        let webhookFormat = try options.alerting.webhookFormat(environment: environment)
         warnIfDebugBuild(console)
 
         let monitor = ThresholdMonitor(retention: options.retention, clock: clock)
@@ -42,7 +45,7 @@ struct MonitorCommand {
         }
         for probe in selectedProbes { await monitor.register(probe) }
 
-        let outputs = MonitorOutputs(options: options, console: console)
+        let outputs = MonitorOutputs(options: options, webhookFormat: webhookFormat, console: console)
         await outputs.startDelivering(from: monitor)
         if let baseline {
             let missing = unjudged.sorted()

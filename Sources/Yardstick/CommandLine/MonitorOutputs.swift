@@ -15,17 +15,9 @@ final class MonitorOutputs: Sendable {
     private let tasks = Mutex<[Task<Void, Never>]>([])
     private let pushing = Mutex(false)
 
-    init(options: MonitorOptions, console: Console) {
+    init(options: MonitorOptions, webhookFormat: WebhookFormat, console: Console) {
         let report: @Sendable (String) -> Void = { line in console.error("monitor: \(line)\n") }
-        var sinks: [any AlertSink] = [ConsoleAlertSink(console: console)]
-        if let path = options.alertsPath {
-            sinks.append(JSONLinesAlertSink(url: URL(fileURLWithPath: path), onFailure: report))
-        }
-        for webhook in options.webhooks {
-            // The parser has checked these are http or https URLs.
-            if let url = URL(string: webhook) { sinks.append(WebhookAlertSink(url: url, onFailure: report)) }
-        }
-        self.sinks = sinks
+        sinks = [ConsoleAlertSink(console: console)] + options.alerting.sinks(format: webhookFormat, onFailure: report)
         dashboard = URL(fileURLWithPath: options.dashboardPath)
         metrics = PrometheusTextfileWriter(url: URL(fileURLWithPath: options.metricsPath), onFailure: report)
         pushgateway = options.pushgateway.flatMap(URL.init(string:)).map { PushgatewayClient(gateway: $0, onFailure: report) }

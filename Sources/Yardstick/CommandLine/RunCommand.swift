@@ -4,11 +4,14 @@ import Foundation
 struct RunCommand {
     let options: RunOptions
     let suites: [Suite]
+    /// Where the PagerDuty routing key is read from.
+    var environment = ProcessInfo.processInfo.environment
 
     func execute(console: Console) async throws(CommandLineError) -> ExitCode {
         let plan = try makePlan(suites: suites, filters: options.measurement.filters, overrides: options.measurement.overrides)
         // Read the baseline before measuring, so a broken one costs seconds, not minutes.
         let baseline = try options.baseline.load(from: options.baselinesDirectory)
+        let alerting = try RunAlerting(options.alerting, environment: environment)
         let priorPlans = try priorPlans(baseline: baseline?.results)
         warnIfDebugBuild(console)
         var results = try await measure(plan, options: options.measurement, priorPlans: priorPlans, console: console)
@@ -30,6 +33,7 @@ struct RunCommand {
                 console.error("bench: error: \(foreignBaselineMessage(judgement, path: baseline.path))\n")
             }
         }
+        await alerting.post(results.judgement, console: console)
         warnIfDebugBuild(console)
         return ExitCode(judging: results)
     }

@@ -263,14 +263,16 @@ public actor ThresholdMonitor {
 
     /// Raises, changes or resolves one alert per benchmark from a run's verdicts: a regression
     /// or an exceeded budget is a warning, or critical when large (``VerdictAlertPolicy``); an
-    /// error is critical; an improvement is an info notice. A benchmark judged anything else
-    /// resolves its verdict alert. Benchmarks the run did not judge keep theirs.
+    /// error is critical; an improvement is an info notice; any other benchmark that fails the
+    /// run's gate (missing, say) is a warning. A benchmark judged anything else resolves its
+    /// verdict alert. Benchmarks the run did not judge keep theirs.
     @discardableResult
     public func ingest(_ judgement: RunJudgement, policy: VerdictAlertPolicy = .init()) -> [AlertEvent] {
         let now = clock.now
         var events: [AlertEvent] = []
+        let failing = Set(judgement.failures.map(\.name))
         for benchmark in judgement.benchmarks {
-            let assessment = policy.assess(benchmark)
+            let assessment = policy.assess(benchmark, failsGate: failing.contains(benchmark.name))
             let existing = verdictAlerts[benchmark.name]
             switch (assessment, existing) {
             case (nil, nil):

@@ -5,7 +5,11 @@
 ///   critical past +15%, the same edge as thresholds derived from a baseline).
 /// - *over-budget*: a warning; critical when a value exceeds its limit by more than
 ///   ``criticalBudgetOverrun``.
-/// - *error*: critical. *improved*: an info notice. Any other verdict: no alert.
+/// - *error*: critical. *improved*: an info notice.
+/// - *missing*, *incomparable*, *noisy* or *layout shift*: a warning when the run's gate fails
+///   it (missing unless `--allow-missing`, and so on: ``RunJudgement/failures``), so that every
+///   benchmark that fails the gate raises an alert; otherwise none.
+/// - *unchanged* and *new*: no alert.
 public struct VerdictAlertPolicy: Sendable, Hashable, Codable {
     /// Multiples of a comparison's tolerance past which a regression is critical.
     public var criticalTolerances: Double
@@ -26,7 +30,8 @@ public struct VerdictAlertPolicy: Sendable, Hashable, Codable {
         var message: String
     }
 
-    func assess(_ judgement: BenchmarkJudgement) -> Assessment? {
+    /// What `judgement` raises, if anything; `failsGate` says whether its run's gate fails it.
+    func assess(_ judgement: BenchmarkJudgement, failsGate: Bool = false) -> Assessment? {
         switch judgement.verdict {
         case .regressed:
             let regressions = judgement.comparisons.filter { $0.verdict == .regressed }
@@ -60,7 +65,11 @@ public struct VerdictAlertPolicy: Sendable, Hashable, Codable {
         case .improved:
             let change = judgement.median.map { " \(Formatting.signedPercent($0.change.point))" } ?? ""
             return Assessment(level: .info, value: judgement.median?.currentNanoseconds, message: "improved\(change)")
-        case .unchanged, .noisy, .new, .missing, .incomparable, .layoutShift:
+        case .missing, .incomparable, .noisy, .layoutShift:
+            guard failsGate else { return nil }
+            let reason = judgement.reasons.first.map { ": " + $0 } ?? ""
+            return Assessment(level: .warning, message: judgement.verdict.rawValue + reason)
+        case .unchanged, .new:
             return nil
         }
     }

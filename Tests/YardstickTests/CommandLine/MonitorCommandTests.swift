@@ -154,7 +154,10 @@ final class MonitorCommandTests: XCTestCase {
         XCTAssertEqual(options.thresholds.percentile, .p99)
         XCTAssertEqual(options.thresholds.criticalTolerances, 5)
         XCTAssertEqual(options.thresholds.warningTolerances, 1)
-        XCTAssertEqual(options.webhooks, ["http://127.0.0.1:8080/hook", "https://alerts.example/x"])
+        XCTAssertEqual(options.alerting.webhooks, [
+            WebhookRoute(minimumLevel: .info, url: "http://127.0.0.1:8080/hook"),
+            WebhookRoute(minimumLevel: .info, url: "https://alerts.example/x"),
+        ])
         XCTAssertEqual(options.retention, MonitorRetention(maxAge: .seconds(7_200), maxPoints: 500))
         XCTAssertEqual(options.overrides.iterations, 200)
         XCTAssertEqual(options.overrides.rounds, 1)

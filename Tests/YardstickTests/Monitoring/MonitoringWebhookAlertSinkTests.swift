@@ -108,7 +108,7 @@ final class MonitoringWebhookAlertSinkTests: XCTestCase {
             url: url, headers: ["Authorization": "Bearer t0ken", "content-type": "text/plain"], timeout: .milliseconds(1_500),
             transport: ScriptedTransport()
         )
-        let request = try sink.request(for: SinkFixtures.event())
+        let request = try XCTUnwrap(sink.requests(for: SinkFixtures.event()).first)
         XCTAssertEqual(request.value(forHTTPHeaderField: "Authorization"), "Bearer t0ken")
         XCTAssertEqual(request.value(forHTTPHeaderField: "Content-Type"), "application/json")
         XCTAssertEqual(request.timeoutInterval, 1.5)

@@ -41,6 +41,8 @@ enum SinkFixtures {
 final class ScriptedTransport: HTTPTransport {
     enum Reply: Sendable {
         case status(Int, body: String = "")
+        /// A status with headers, such as a 429 with `Retry-After`.
+        case headers(Int, [String: String])
         case failure(String)
     }
 
@@ -53,12 +55,18 @@ final class ScriptedTransport: HTTPTransport {
     var requests: [URLRequest] { state.withLock { $0.requests } }
 
     func send(_ request: URLRequest) async throws -> (statusCode: Int, body: Data) {
+        let response = try await exchange(request)
+        return (response.statusCode, response.body)
+    }
+
+    func exchange(_ request: URLRequest) async throws -> HTTPResponse {
         let reply = state.withLock { state -> Reply in
             state.requests.append(request)
             return state.replies.isEmpty ? .status(200) : state.replies.removeFirst()
         }
         switch reply {
-        case let .status(code, body): return (code, Data(body.utf8))
+        case let .status(code, body): return HTTPResponse(statusCode: code, body: Data(body.utf8))
+        case let .headers(code, headers): return HTTPResponse(statusCode: code, headers: headers)
         case let .failure(description): throw TestFailure(description)
         }
     }

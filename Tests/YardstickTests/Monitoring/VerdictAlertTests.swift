@@ -225,8 +225,33 @@ final class VerdictAlertTests: XCTestCase {
         XCTAssertEqual(byName["codec.stream"]?.alert.level, .critical, "an error")
         XCTAssertEqual(byName["codec.encode"]?.kind, .fired)
         XCTAssertNotNil(byName["store.get"], "over budget")
-        for benchmark in judgement.benchmarks where [.unchanged, .noisy, .new, .missing].contains(benchmark.verdict) {
+        XCTAssertEqual(byName["store.retired"]?.alert.level, .warning, "missing from the run, which fails the gate")
+        XCTAssertEqual(byName["store.retired"]?.alert.message, "missing: in baseline 'default' but not in this run")
+        for benchmark in judgement.benchmarks where [.unchanged, .noisy, .new].contains(benchmark.verdict) {
             XCTAssertNil(byName[benchmark.name], benchmark.name)
+        }
+        XCTAssertEqual(Set(events.map(\.alert.metric)).isSuperset(of: judgement.failures.map(\.name)), true, "one alert per failing benchmark")
+    }
+
+    func testAMissingBenchmarkAlertsOnlyWhenTheGateFailsIt() async {
+        var allowing = run(benchmark("svc.gone", .missing, reasons: ["in baseline 'default' but not in this run"]))
+        allowing.options.allowsMissing = true
+        let quiet = await ThresholdMonitor(clock: F.clock()).ingest(allowing)
+        XCTAssertEqual(quiet, [], "--allow-missing")
+        allowing.options.allowsMissing = false
+        let events = await ThresholdMonitor(clock: F.clock()).ingest(allowing)
+        XCTAssertEqual(events.map(\.kind), [.fired])
+        XCTAssertEqual(events.first?.alert.level, .warning)
+    }
+
+    func testEveryVerdictThatFailsTheGateIsAWarningAtLeast() {
+        let policy = VerdictAlertPolicy()
+        for verdict in [Verdict.missing, .incomparable, .noisy, .layoutShift] {
+            XCTAssertEqual(policy.assess(benchmark("a", verdict, reasons: ["why"]), failsGate: true)?.level, .warning, "\(verdict)")
+            XCTAssertNil(policy.assess(benchmark("a", verdict), failsGate: false), "\(verdict)")
+        }
+        for verdict in [Verdict.unchanged, .new] {
+            XCTAssertNil(policy.assess(benchmark("a", verdict), failsGate: true), "\(verdict)")
         }
     }
 }

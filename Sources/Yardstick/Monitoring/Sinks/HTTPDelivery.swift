@@ -9,6 +9,8 @@ struct HTTPDelivery: Sendable {
     var transport: any HTTPTransport
     var retry: HTTPRetryPolicy
     var sleep: @Sendable (Duration) async -> Void
+    /// The current time, against which a `Retry-After` date is measured.
+    var now: @Sendable () -> Date = { Date() }
 
     /// How a delivery ended.
     enum Outcome: Sendable, Hashable {
@@ -23,8 +25,9 @@ struct HTTPDelivery: Sendable {
         while true {
             attempts += 1
             let reason: String
+            var retryAfter: String?
             do {
-                let response = try await transport.send(request)
+                let response = try await transport.exchange(request)
                 if (200..<300).contains(response.statusCode) {
                     return .delivered(statusCode: response.statusCode, attempts: attempts)
                 }
@@ -32,6 +35,7 @@ struct HTTPDelivery: Sendable {
                 guard retry.retries(statusCode: response.statusCode) else {
                     return .failed(attempts: attempts, reason: reason + ", not retried")
                 }
+                retryAfter = response.header("Retry-After")
             } catch is CancellationError {
                 return .failed(attempts: attempts, reason: "cancelled")
             } catch {
@@ -44,7 +48,7 @@ struct HTTPDelivery: Sendable {
             guard !Task.isCancelled else {
                 return .failed(attempts: attempts, reason: reason + ", then cancelled")
             }
-            await sleep(retry.delay(beforeRetry: attempts))
+            await sleep(retry.delay(beforeRetry: attempts, retryAfter: retryAfter, now: now()))
         }
     }
 

@@ -18,13 +18,22 @@ public struct URLSessionTransport: HTTPTransport {
     }
 
     public func send(_ request: URLRequest) async throws -> (statusCode: Int, body: Data) {
+        let response = try await exchange(request)
+        return (response.statusCode, response.body)
+    }
+
+    public func exchange(_ request: URLRequest) async throws -> HTTPResponse {
         let timeout = request.timeoutInterval
         let session = session
-        return try await withThrowingTaskGroup(of: Response.self) { group in
+        return try await withThrowingTaskGroup(of: HTTPResponse.self) { group in
             group.addTask {
                 let (body, response) = try await session.data(for: request)
                 guard let response = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
-                return Response(statusCode: response.statusCode, body: body)
+                var headers: [String: String] = [:]
+                for case let (name as String, value as String) in response.allHeaderFields {
+                    headers[name] = value
+                }
+                return HTTPResponse(statusCode: response.statusCode, body: body, headers: headers)
             }
             if timeout > 0, timeout.isFinite {
                 group.addTask {
@@ -36,12 +45,7 @@ public struct URLSessionTransport: HTTPTransport {
             // API cancels its data task when its task is cancelled.
             defer { group.cancelAll() }
             guard let first = try await group.next() else { throw URLError(.unknown) }
-            return (first.statusCode, first.body)
+            return first
         }
-    }
-
-    private struct Response: Sendable {
-        var statusCode: Int
-        var body: Data
     }
 }

@@ -3,8 +3,9 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// POSTs each alert event as JSON to a URL: the ``AlertEvent`` encoded as the JSON-lines sink
-/// writes it, with `Content-Type: application/json` and `User-Agent: yardstick-monitor`.
+/// POSTs each alert event as JSON to a URL, in the dialect of its ``format``: by default the
+/// ``AlertEvent`` encoded as the JSON-lines sink writes it; or a Slack message, or a PagerDuty
+/// event. Requests carry `Content-Type: application/json` and `User-Agent: yardstick-monitor`.
 ///
 /// Each attempt ends after ``timeout``. Transport errors, HTTP 5xx and HTTP 429 are retried
 /// under ``retry`` (by default three more times, after 0.5 s, 1 s and 2 s); any other status
@@ -25,6 +26,8 @@ public struct WebhookAlertSink: AlertSink {
     public let retry: HTTPRetryPolicy
     /// Extra request headers, such as `Authorization`.
     public let headers: [String: String]
+    /// What the bodies say, and in whose dialect.
+    public let format: WebhookFormat
     private let delivery: HTTPDelivery
     private let onFailure: @Sendable (String) -> Void
 
@@ -32,6 +35,7 @@ public struct WebhookAlertSink: AlertSink {
     ///
     /// - Parameters:
     ///   - url: The endpoint.
+    ///   - format: The bodies' dialect.
     ///   - headers: Extra request headers; they cannot replace the content type.
     ///   - timeout: The longest one attempt may take.
     ///   - retry: When failed attempts are repeated.
@@ -40,6 +44,7 @@ public struct WebhookAlertSink: AlertSink {
     ///   - onFailure: Receives one line per event given up on; `nil` writes it to standard error.
     public init(
         url: URL,
+        format: WebhookFormat = .json,
         headers: [String: String] = [:],
         timeout: Duration = .seconds(5),
         retry: HTTPRetryPolicy = .init(),
@@ -49,6 +54,7 @@ public struct WebhookAlertSink: AlertSink {
     ) {
         precondition(timeout > .zero, "an attempt needs a positive timeout")
         self.url = url
+        self.format = format
         self.headers = headers
         self.timeout = timeout
         self.retry = retry
@@ -60,29 +66,35 @@ public struct WebhookAlertSink: AlertSink {
         await post(event)
     }
 
-    /// Posts `event`, retrying as ``retry`` allows.
-    /// - Returns: Whether a 2xx response arrived.
+    /// Posts `event` (in one request, or for a PagerDuty notice two), retrying as ``retry``
+    /// allows; a request given up on ends the event's delivery.
+    /// - Returns: Whether every request got a 2xx response.
     @discardableResult
     public func post(_ event: AlertEvent) async -> Bool {
-        let request: URLRequest
+        let requests: [URLRequest]
         do {
-            request = try self.request(for: event)
+            requests = try self.requests(for: event)
         } catch {
             onFailure("webhook \(HTTPDelivery.redacted(url)): cannot encode a \(event.kind.rawValue) event of \(event.alert.metric): \(error)")
             return false
         }
-        switch await delivery.send(request) {
-        case .delivered:
-            return true
-        case let .failed(attempts, reason):
-            let tries = attempts == 1 ? "1 attempt" : "\(attempts) attempts"
-            onFailure("webhook \(HTTPDelivery.redacted(url)): \(event.kind.rawValue) event of \(event.alert.metric) not delivered after \(tries): \(reason)")
-            return false
+        for request in requests {
+            if case let .failed(attempts, reason) = await delivery.send(request) {
+                let tries = attempts == 1 ? "1 attempt" : "\(attempts) attempts"
+                onFailure("webhook \(HTTPDelivery.redacted(url)): \(event.kind.rawValue) event of \(event.alert.metric) not delivered after \(tries): \(reason)")
+                return false
+            }
         }
+        return true
     }
 
-    /// The request that carries `event`.
-    func request(for event: AlertEvent) throws -> URLRequest {
+    /// The requests that carry `event`, in order.
+    func requests(for event: AlertEvent) throws -> [URLRequest] {
+        try format.bodies(for: event).map(request(body:))
+    }
+
+    /// A POST of `body` with the sink's headers.
+    private func request(body: Data) -> URLRequest {
         var request = URLRequest(url: url)
         request.httpMethod = "POST"
         request.timeoutInterval = timeout.seconds
@@ -93,7 +105,7 @@ public struct WebhookAlertSink: AlertSink {
         if headers.keys.contains(where: { $0.caseInsensitiveCompare("User-Agent") == .orderedSame }) == false {
             request.setValue("yardstick-monitor", forHTTPHeaderField: "User-Agent")
         }
-        request.httpBody = try ResultsFile.encodeCompact(event)
+        request.httpBody = body
         return request
     }
 }
