@@ -117,6 +117,12 @@ struct MonitorOptions: Equatable {
     var isQuiet = false
     /// As ``MeasurementOptions/allowsDebugBuild``.
     var allowsDebugBuild = false
+    /// Endpoints watched, series read from them, and bands given on the command line.
+    var live = LiveMonitorOptions()
+
+    /// Whether only endpoints are watched: some are given and no `--filter` selects
+    /// benchmarks or the suite's probes, so nothing of this build is measured.
+    var watchesOnlyEndpoints: Bool { live.hasTargets && filters.isEmpty }
 }
 
 /// Turns `bench`'s arguments into a ``Command``.
@@ -226,8 +232,7 @@ enum CommandParser {
         OptionSpec(name: "--pushgateway", valueName: "URL", help: "Also PUT the metrics to this Prometheus Pushgateway."),
         OptionSpec(name: "--quiet", short: "-q", help: "Print no progress lines; alerts still go to standard error."),
         allowDebugOption,
-        helpOption,
-    ]
+    ] + LiveMonitorOptions.specs + [helpOption]
 
     static func parse(_ arguments: [String]) throws(CommandLineError) -> Command {
         guard let first = arguments.first else { return .run(RunOptions()) }
@@ -399,6 +404,7 @@ enum CommandParser {
         options.metricsPath = try filePath(parsed, "--metrics") ?? options.metricsPath
         options.isQuiet = parsed.has("--quiet")
         options.allowsDebugBuild = parsed.has("--allow-debug")
+        options.live = try LiveMonitorOptions(parsed)
         return .monitor(options)
     }
 
@@ -474,11 +480,13 @@ enum CommandParser {
 
 extension Command {
     /// Whether the command measures benchmarks in this executable's own build: `run`,
-    /// `monitor`, and `baseline update` unless it blesses a file (`--from`). `ab` measures
+    /// `monitor` unless it watches only endpoints, and `baseline update` unless it blesses a
+    /// file (`--from`). `ab` measures
     /// release builds it makes itself; the other commands measure nothing.
     var measuresThisBuild: Bool {
         switch self {
-        case .run, .monitor: true
+        case .run: true
+        case .monitor(let options): !options.watchesOnlyEndpoints
         case .updateBaseline(let options): options.source == nil
         case .list, .compare, .report, .ab, .help, .version: false
         }
