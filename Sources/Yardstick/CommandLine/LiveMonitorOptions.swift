@@ -12,7 +12,7 @@ struct LiveMonitorOptions: Equatable {
     var series: [SeriesOption] = []
     /// `--threshold SERIES:LEVEL>VALUE,...`.
     var thresholds: [ThresholdOption] = []
-    /// `--http-timeout`: how long one GET of an endpoint may take, at most its interval.
+    /// `--http-timeout`: how long one GET of an endpoint may take.
     var requestTimeout: Duration = .seconds(5)
 
     /// Whether any endpoint is watched.
@@ -27,7 +27,7 @@ struct LiveMonitorOptions: Equatable {
                    help: "Record a series of --scrape NAME: m{l=\"v\"}, sum(m), rate(m), histogram_quantile(0.99, rate(m))."),
         OptionSpec(name: "--threshold", valueName: "SERIES:BANDS", isRepeatable: true,
                    help: "Bands for any series, replacing derived ones: 'api.latency:warning>200ms,critical>1s', 'x:critical<0.5'."),
-        OptionSpec(name: "--http-timeout", valueName: "DURATION", help: "Longest one GET of --http or --scrape may take (default: 5s, at most its interval)."),
+        OptionSpec(name: "--http-timeout", valueName: "DURATION", help: "Longest one GET of --http or --scrape may take (default: 5s)."),
     ]
 
     init() {}

@@ -1,6 +1,6 @@
 /// `bench monitor`'s endpoints as the library's checks and scrape targets, each with its own
-/// interval (the command's `--interval` unless it gives one) and a request timeout of at most
-/// that interval.
+/// interval (the command's `--interval` unless it gives one) and `--http-timeout`. A request
+/// that outlasts its interval delays that endpoint's next sample; missed ones are skipped.
 struct LiveMonitorPlan {
     var checks: [EndpointCheck]
     var scrapes: [ScrapeTarget]
@@ -8,13 +8,13 @@ struct LiveMonitorPlan {
     init(_ options: LiveMonitorOptions, interval: Duration) throws(CommandLineError) {
         checks = options.checks.map { target in
             let every = target.interval ?? interval
-            return EndpointCheck(name: target.name, url: target.url, interval: every, timeout: min(options.requestTimeout, every))
+            return EndpointCheck(name: target.name, url: target.url, interval: every, timeout: options.requestTimeout)
         }
         scrapes = options.scrapes.map { target in
             let every = target.interval ?? interval
             var series: [String: SeriesExpression] = [:]
             for option in options.series where option.target == target.name { series[option.name] = option.expression }
-            return ScrapeTarget(name: target.name, url: target.url, interval: every, timeout: min(options.requestTimeout, every), series: series)
+            return ScrapeTarget(name: target.name, url: target.url, interval: every, timeout: options.requestTimeout, series: series)
         }
         var names: Set<String> = []
         for metric in seriesThresholds.map(\.metric) where !names.insert(metric).inserted {
