@@ -120,6 +120,12 @@ struct MonitorOptions: Equatable {
     var isQuiet = false
     /// As ``MeasurementOptions/allowsDebugBuild``.
     var allowsDebugBuild = false
+    /// Endpoints watched, series read from them, and bands given on the command line.
+    var live = LiveMonitorOptions()
+
+    /// Whether only endpoints are watched: some are given and no `--filter` selects
+    /// benchmarks or the suite's probes, so nothing of this build is measured.
+    var watchesOnlyEndpoints: Bool { live.hasTargets && filters.isEmpty }
 }
 
 /// Turns `bench`'s arguments into a ``Command``.
@@ -206,7 +212,7 @@ enum CommandParser {
     static let monitorOptions: [OptionSpec] = [
         filterOption,
         OptionSpec(name: "--interval", valueName: "DURATION", help: "Time between the starts of two samples of everything (default: 30s)."),
-        OptionSpec(name: "--count", valueName: "N", help: "Stop after N samples (default: run until --duration, SIGINT or SIGTERM)."),
+        OptionSpec(name: "--count", valueName: "N", help: "Stop once every probe has N samples (default: run until --duration, SIGINT or SIGTERM)."),
         OptionSpec(name: "--duration", valueName: "DURATION", help: "Stop after this long (10m, 1h)."),
         OptionSpec(name: "--baseline", valueName: "NAME", help: "Derive benchmark thresholds from this baseline (default: 'default', if it exists)."),
         OptionSpec(name: "--no-baseline", help: "Give benchmarks no thresholds: record and show them only."),
@@ -227,8 +233,7 @@ enum CommandParser {
         OptionSpec(name: "--pushgateway", valueName: "URL", help: "Also PUT the metrics to this Prometheus Pushgateway."),
         OptionSpec(name: "--quiet", short: "-q", help: "Print no progress lines; alerts still go to standard error."),
         allowDebugOption,
-        helpOption,
-    ]
+    ] + LiveMonitorOptions.specs + [helpOption]
 
     static func parse(_ arguments: [String]) throws(CommandLineError) -> Command {
         guard let first = arguments.first else { return .run(RunOptions()) }
@@ -401,6 +406,7 @@ enum CommandParser {
         options.metricsPath = try filePath(parsed, "--metrics") ?? options.metricsPath
         options.isQuiet = parsed.has("--quiet")
         options.allowsDebugBuild = parsed.has("--allow-debug")
+        options.live = try LiveMonitorOptions(parsed)
         return .monitor(options)
     }
 
@@ -476,11 +482,13 @@ enum CommandParser {
 
 extension Command {
     /// Whether the command measures benchmarks in this executable's own build: `run`,
-    /// `monitor`, and `baseline update` unless it blesses a file (`--from`). `ab` measures
+    /// `monitor` unless it watches only endpoints, and `baseline update` unless it blesses a
+    /// file (`--from`). `ab` measures
     /// release builds it makes itself; the other commands measure nothing.
     var measuresThisBuild: Bool {
         switch self {
-        case .run, .monitor: true
+        case .run: true
+        case .monitor(let options): !options.watchesOnlyEndpoints
         case .updateBaseline(let options): options.source == nil
         case .list, .compare, .report, .ab, .help, .version: false
         }

@@ -139,6 +139,12 @@ enum HelpText {
             Runs until --count or --duration, or until SIGINT or SIGTERM, then writes a final
             snapshot and prints a table.
 
+            --http and --scrape watch services (see docs/monitoring.md), each on its own
+            @INTERVAL if given; without --filter they are all that is sampled. A refused
+            connection, no response within --http-timeout or a 5xx is a failed sample with
+            its reason. --threshold bands any series, replacing derived bands: times take
+            durations (web.latency:warning>200ms), other series numbers (api.p99:critical>0.5).
+
             \(alerting)
 
             OPTIONS
@@ -148,7 +154,8 @@ enum HelpText {
               0  stopped with no warning or critical alert active
               1  stopped with a warning or critical alert active
               2  usage or input error: a bad flag or value, a filter matching nothing, an
-                 unreadable baseline or --ingest file
+                 unreadable baseline or --ingest file, a --series or --threshold that does
+                 not parse or names nothing recorded
 
             """
         case "ab":

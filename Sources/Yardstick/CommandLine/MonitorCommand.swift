@@ -17,12 +17,15 @@ struct MonitorCommand {
 
     func execute(console: Console) async throws(CommandLineError) -> ExitCode {
         let filters = try nameFilters()
-        let selectedProbes = selectedProbes(filters)
-        let selected = try selectedBenchmarks(filters, probesSelected: !selectedProbes.isEmpty)
+        let live = try LiveMonitorPlan(options.live, interval: options.interval)
+        // Endpoints alone, without a filter, mean just them: no benchmark is measured.
+        let selectedProbes = options.watchesOnlyEndpoints ? [] : selectedProbes(filters)
+        let selected = options.watchesOnlyEndpoints
+            ? [] : try selectedBenchmarks(filters, probesSelected: !selectedProbes.isEmpty)
         let baseline = try options.baseline.load(from: options.baselinesDirectory)
         let ingested = try loadIngested()
         let webhookFormat = try options.alerting.webhookFormat(environment: environment)
-        warnIfDebugBuild(console)
+        if !selected.isEmpty { warnIfDebugBuild(console) }
 
         let monitor = ThresholdMonitor(retention: options.retention, clock: clock)
         let benchmarkNames = Set(selected.map(\.name))
@@ -33,21 +36,29 @@ struct MonitorCommand {
         let probeNames = Set(selectedProbes.map(\.name))
         // The probes' bands are their own; how many samples confirm a change is the command's.
         let others = unjudged.map { Threshold(metric: $0, unit: .nanoseconds) } + probeThresholds.filter { probeNames.contains($0.metric) }
-        await monitor.setThresholds(thresholds + others.map { threshold in
+        let derived = (thresholds + others + live.seriesThresholds).map { threshold in
             var threshold = threshold
             threshold.hysteresis = options.thresholds.hysteresis
             return threshold
-        })
+        }
+        await monitor.setThresholds(try LiveMonitorPlan.applying(
+            options.live.thresholds, to: derived,
+            recorded: benchmarkNames.union(probeNames).union(live.seriesThresholds.map(\.metric)),
+            hysteresis: options.thresholds.hysteresis
+        ))
         // Calibrated once: every sample of every benchmark subtracts the same clock cost.
         let runner = await Runner(countsAllocations: false).calibrated()
         for benchmark in selected {
             await monitor.register(benchmark.probe(runner: runner, interval: options.interval, statistic: options.thresholds.sampleStatistic))
         }
         for probe in selectedProbes { await monitor.register(probe) }
+        for probe in live.probes(recording: monitor.seriesRecorder, clock: clock) { await monitor.register(probe) }
 
         let outputs = MonitorOutputs(options: options, webhookFormat: webhookFormat, console: console)
         await outputs.startDelivering(from: monitor)
-        if let baseline {
+        if selected.isEmpty {
+            // Nothing to hold to a baseline's bands.
+        } else if let baseline {
             let missing = unjudged.sorted()
             progress(console, "thresholds from \(baseline.path) (\(options.thresholds.percentile.rawValue), \(thresholds.count) benchmarks)"
                 + (missing.isEmpty ? "" : "; not in it, so only recorded: \(missing.joined(separator: ", "))"))
@@ -70,27 +81,33 @@ struct MonitorCommand {
         await monitor.finishAlertEvents()
         await outputs.finish(within: Self.drainLimit)
         console.output(MonitorTable(final).render())
-        warnIfDebugBuild(console)
+        if !selected.isEmpty { warnIfDebugBuild(console) }
         return final.activeAlerts.contains { $0.level >= .warning } ? .failure : .success
     }
 
-    /// Samples everything, writes the outputs, and waits for the next interval, until the
-    /// count or duration is reached or the task is cancelled.
+    /// Samples every probe whose time has come, writes the outputs, and waits for the next
+    /// one due, until every probe has been sampled `--count` times, the duration is reached,
+    /// or the task is cancelled. With one interval for all, each pass samples everything.
     private func sampleUntilDone(_ monitor: ThresholdMonitor, outputs: MonitorOutputs, console: Console) async {
         let start = clock.now
         let end = options.duration.map { start.addingTimeInterval($0.seconds) }
-        var cycle = 0
+        var samplesTaken: [String: Int] = [:]
+        var reported = 0
         while !Task.isCancelled {
-            cycle += 1
-            let cycleStart = clock.now
-            await monitor.sampleAll()
-            // A stop during the sample: the final snapshot follows, and this cycle was partial.
+            for (name, _) in await monitor.sampleDue() { samplesTaken[name, default: 0] += 1 }
+            // A stop during the sample: the final snapshot follows, and this pass was partial.
             if Task.isCancelled { return }
             let snapshot = await monitor.snapshot()
             outputs.write(snapshot)
-            progress(console, "sample \(cycle)\(options.count.map { " of \($0)" } ?? ""): " + MonitorTable.stateCounts(snapshot))
-            if let count = options.count, cycle >= count { return }
-            var next = cycleStart.addingTimeInterval(options.interval.seconds)
+            let probes = await monitor.probeNames
+            // A sample is complete once every probe has had it; faster probes do not count twice.
+            let completed = probes.map { samplesTaken[$0] ?? 0 }.min() ?? 0
+            if completed > reported {
+                reported = completed
+                progress(console, "sample \(completed)\(options.count.map { " of \($0)" } ?? ""): " + MonitorTable.stateCounts(snapshot))
+            }
+            if let count = options.count, completed >= count { return }
+            var next = await monitor.nextDue ?? .distantFuture
             if let end {
                 if clock.now >= end { return }
                 next = min(next, end)

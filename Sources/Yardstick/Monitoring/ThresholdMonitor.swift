@@ -211,26 +211,39 @@ public actor ThresholdMonitor {
         return outcomes
     }
 
-    /// Samples each probe on its interval until the task is cancelled. Probes due together run
-    /// one after another; a probe whose time has passed while others ran runs next, and its
+    /// Samples every probe whose time has come, one after another, earliest due first, then by
+    /// name; a probe whose time passed while others ran is sampled in the same call, and its
     /// missed intervals are skipped, not made up.
+    ///
+    /// - Returns: The outcomes by probe name, as ``sample(probeNamed:)`` gives them.
+    @discardableResult
+    public func sampleDue() async -> [String: ProbeOutcome] {
+        let now = clock.now
+        let due = probes.filter { $0.value.due <= now }.sorted { ($0.value.due, $0.key) < ($1.value.due, $1.key) }
+        var outcomes: [String: ProbeOutcome] = [:]
+        for (name, scheduled) in due {
+            if Task.isCancelled { break }
+            outcomes[name] = await sample(probeNamed: name)
+            // A probe registered again while it was sampled keeps its new schedule.
+            guard var current = probes[name], current.registration == scheduled.registration else { continue }
+            current.due = scheduled.due.addingTimeInterval(scheduled.probe.interval.seconds)
+            if current.due <= clock.now {
+                current.due = clock.now.addingTimeInterval(scheduled.probe.interval.seconds)
+            }
+            probes[name] = current
+        }
+        return outcomes
+    }
+
+    /// When the next probe is due; `nil` with no probes.
+    public var nextDue: Date? { probes.values.map(\.due).min() }
+
+    /// Samples each probe on its interval until the task is cancelled (see ``sampleDue()``).
     public func run() async {
         while !Task.isCancelled {
-            let now = clock.now
-            let due = probes.filter { $0.value.due <= now }.sorted { ($0.value.due, $0.key) < ($1.value.due, $1.key) }
-            for (name, scheduled) in due {
-                if Task.isCancelled { return }
-                await sample(probeNamed: name)
-                // A probe registered again while it was sampled keeps its new schedule.
-                guard var current = probes[name], current.registration == scheduled.registration else { continue }
-                current.due = scheduled.due.addingTimeInterval(scheduled.probe.interval.seconds)
-                if current.due <= clock.now {
-                    current.due = clock.now.addingTimeInterval(scheduled.probe.interval.seconds)
-                }
-                probes[name] = current
-            }
+            await sampleDue()
             // With no probes, sleep until one is registered or the task is cancelled.
-            let next = probes.values.map(\.due).min() ?? .distantFuture
+            let next = nextDue ?? .distantFuture
             if next > clock.now {
                 // Slept in a task of its own that ``register(_:)`` can cut short.
                 nextRunLoop += 1
