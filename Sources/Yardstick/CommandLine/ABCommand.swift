@@ -20,6 +20,8 @@ struct ABOptions: Equatable {
     /// Where the reports go.
     var outputDirectory = "reports"
     var judgement = JudgementOptions()
+    /// `--budget`: limits added to the head's benchmarks' own.
+    var budgets: [BudgetRule] = []
 
     /// Processes per side by default: on 48 processes of every suite on a shared 2-core VM,
     /// 12 per side with 20 rounds each gave at least 90% power against a 10% slowdown for 28
@@ -77,6 +79,7 @@ extension CommandParser {
         }
         options.outputDirectory = try directory(parsed, "--output") ?? options.outputDirectory
         options.judgement = try judgement(parsed)
+        options.budgets = try budgetRules(parsed)
         return .ab(options)
     }
 }
@@ -137,6 +140,8 @@ struct ABCommand {
             schedule: schedule
         )
         var results = measurement.head
+        try requireBudgetsSelect(options.budgets, among: results.benchmarks.map(\.name))
+        results = results.addingBudgets(options.budgets)
         results.judgement = ABJudge(options: options.judgement).judge(results, against: measurement.base, context: context, selection: filters)
         let output = URL(fileURLWithPath: options.outputDirectory, isDirectory: true)
         do {

@@ -58,6 +58,8 @@ struct RunOptions: Equatable {
     var baseline = BaselineChoice.automatic
     var baselinesDirectory = "baselines"
     var judgement = JudgementOptions()
+    /// `--budget`: limits added to the benchmarks' own.
+    var budgets: [BudgetRule] = []
     /// A file of timing plans to start from instead of the baseline's: how a process of a
     /// fan-out or of `bench ab` receives the plans of the processes before it (internal).
     var timingPlansPath: String?
@@ -89,6 +91,8 @@ struct CompareOptions: Equatable {
     /// Where the judged `results.json` and the reports go; `nil` writes nothing.
     var outputDirectory: String?
     var judgement = JudgementOptions()
+    /// `--budget`: limits added to NEW's benchmarks' own.
+    var budgets: [BudgetRule] = []
 }
 
 /// Options of `bench monitor`.
@@ -159,6 +163,7 @@ enum CommandParser {
         OptionSpec(name: "--allow-missing", help: "Do not fail on benchmarks in the baseline but not in the run."),
         OptionSpec(name: "--allow-foreign-baseline", help: "Judge against a baseline from another machine or build."),
         OptionSpec(name: "--allow-incomparable", help: "Do not fail on benchmarks that could not be compared."),
+        budgetOption,
     ]
 
     static let baselinesOption = OptionSpec(name: "--baselines", valueName: "DIR", help: "Directory of baselines (default: baselines).")
@@ -278,6 +283,7 @@ enum CommandParser {
         options.outputDirectory = try directory(parsed, "--output") ?? options.outputDirectory
         options.baselinesDirectory = try directory(parsed, "--baselines") ?? options.baselinesDirectory
         options.judgement = try judgement(parsed)
+        options.budgets = try budgetRules(parsed)
         options.timingPlansPath = try filePath(parsed, "--timing-plans")
         if parsed.has("--no-baseline") {
             if parsed.value("--baseline") != nil { throw .usage("--baseline and --no-baseline exclude each other") }
@@ -325,7 +331,8 @@ enum CommandParser {
             baselinePath: parsed.positionals[0],
             currentPath: parsed.positionals[1],
             outputDirectory: try directory(parsed, "--output"),
-            judgement: try judgement(parsed)
+            judgement: try judgement(parsed),
+            budgets: try budgetRules(parsed)
         ))
     }
 

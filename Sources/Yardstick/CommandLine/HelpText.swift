@@ -41,13 +41,13 @@ enum HelpText {
              its time limit, hung or crashed), is missing from the run (unless
              --allow-missing), or could not be compared (unless --allow-incomparable);
              noisy benchmarks count with --strict
-          2  usage or input error: a bad flag or value, a filter matching no benchmark, an
-             invalid definition, an unreadable or invalid baseline or results file, a baseline
-             from another machine or build (unless --allow-foreign-baseline), a refused
-             baseline update, an output that cannot be written, a debug build whose release
-             build fails (see --allow-debug); for ab also: not a git checkout, an unknown
-             revision, a base or head that does not build or is not a bench executable (or
-             is too old to measure)
+          2  usage or input error: a bad flag or value, a filter or --budget matching no
+             benchmark, an invalid definition, an unreadable or invalid baseline or results
+             file, a baseline from another machine or build (unless
+             --allow-foreign-baseline), a refused baseline update, an output that cannot be
+             written, a debug build whose release build fails (see --allow-debug); for ab
+             also: not a git checkout, an unknown revision, a base or head that does not
+             build or is not a bench executable (or is too old to measure)
 
         """
 
