@@ -27,6 +27,27 @@ final class BenchExecutableTests: XCTestCase {
         XCTAssertEqual(result.output, "bench (Yardstick) 0.1.0\n")
     }
 
+    /// The seed system's fixed ceilings: cache operations under 10 ms and validations under 5 ms,
+    /// on average.
+    func testListShowsTheReferenceSuitesCeilingsAsMeanBudgets() throws {
+        let result = try Executable.bench.run(["list", "--filter", "^(cache|validation)\\."])
+        XCTAssertEqual(result.status, 0, result.error)
+        let rows = result.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        func budgets(_ name: String) -> String {
+            guard let row = rows.first(where: { $0.first.map(String.init) == name }), let last = row.firstIndex(of: "automatic") ?? row.firstIndex(of: "batched") else {
+                return "no row for \(name)"
+            }
+            return row[(last + 1)...].joined(separator: " ")
+        }
+        for name in ["cache.get", "cache.get.miss", "cache.set"] {
+            XCTAssertTrue(budgets(name).hasSuffix("mean ≤ 10.0 ms"), "\(name): \(budgets(name))")
+        }
+        for name in ["validation.simple", "validation.complex", "validation.complex.invalid"] {
+            XCTAssertTrue(budgets(name).hasSuffix("mean ≤ 5.00 ms"), "\(name): \(budgets(name))")
+        }
+        XCTAssertEqual(budgets("cache.reference.dictionary-get"), "", "a floor has no ceiling")
+    }
+
     func testBadValueIsOneLineAndExitCodeTwo() throws {
         let result = try Executable.bench.run(["--rounds", "zero"])
         XCTAssertEqual(result.status, 2)
