@@ -214,7 +214,7 @@ enum CommandParser {
         OptionSpec(name: "--baseline", valueName: "NAME", help: "Derive benchmark thresholds from this baseline (default: 'default', if it exists)."),
         OptionSpec(name: "--no-baseline", help: "Give benchmarks no thresholds: record and show them only."),
         baselinesOption,
-        OptionSpec(name: "--percentile", valueName: "P", help: "Baseline percentile the bands scale: p50 ... p999 (default: p95)."),
+        OptionSpec(name: "--percentile", valueName: "P", help: "Percentile of the baseline's round medians the bands scale: p50 ... p999 (default: p99)."),
         OptionSpec(name: "--warning-tolerances", valueName: "X", help: "Warning above (1 + X x tolerance) x the percentile (default: 1)."),
         OptionSpec(name: "--critical-tolerances", valueName: "X", help: "Critical above (1 + X x tolerance) x the percentile (default: 3)."),
         OptionSpec(name: "--fire-after", valueName: "N", help: "Samples in a row outside a band that raise an alert (default: 3)."),

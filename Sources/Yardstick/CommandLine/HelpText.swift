@@ -122,7 +122,8 @@ enum HelpText {
             Every --interval, runs each selected benchmark alone for one short round and
             records the median of its calls, and samples the command's probes (such as a
             cache's hit rate). A benchmark's warning band ends at (1 + 1 x tolerance) and its
-            critical band at (1 + 3 x tolerance) times its baseline p95; an alert fires after
+            critical band at (1 + 3 x tolerance) times the p99 of its baseline's round
+            medians, the statistic the monitor records; an alert fires after
             --fire-after samples in a row outside a band and resolves after --resolve-after
             samples back inside. Alert events go to standard error, --alerts, --webhook; the
             dashboard JSON and Prometheus text are rewritten atomically after every sample.
