@@ -221,7 +221,7 @@ enum CommandParser {
         OptionSpec(name: "--resolve-after", valueName: "N", help: "Samples in a row back inside that resolve it (default: 3)."),
         OptionSpec(name: "--iterations", valueName: "N", help: "Calls timed per benchmark sample (default: 200)."),
         OptionSpec(name: "--warmup", valueName: "N", help: "Calls run and discarded before each sample (default: 20)."),
-        OptionSpec(name: "--retention", valueName: "DURATION", help: "Age of the oldest point each metric keeps (default: 1h)."),
+        OptionSpec(name: "--retention", valueName: "DURATION", help: "Age of the oldest point each metric keeps (default: 24h)."),
         OptionSpec(name: "--max-points", valueName: "N", help: "Points each metric keeps at most (default: 10000)."),
         OptionSpec(name: "--ingest", valueName: "FILE", help: "Raise alerts from the verdicts of this judged results file at start."),
         OptionSpec(name: "--webhook", valueName: "URL", isRepeatable: true, help: "POST every alert event to this URL as JSON (repeatable)."),
