@@ -48,6 +48,33 @@ final class BenchExecutableTests: XCTestCase {
         XCTAssertEqual(budgets("cache.reference.dictionary-get"), "", "a floor has no ceiling")
     }
 
+    /// The probes the seed system's monitor had: cache memory and operations per second,
+    /// rate-limiter allowed count and tracked keys, database slow queries, from the
+    /// components' own accessors.
+    func testTheSeedSystemsProbesReportTheComponentsOwnValues() throws {
+        let dashboard = directory.appendingPathComponent("dashboard.json")
+        let result = try Executable.bench.run([
+            "monitor", "--allow-debug", "--no-baseline", "--count", "1", "--interval", "1s", "-q",
+            "--dashboard", dashboard.path, "--metrics", directory.appendingPathComponent("monitor.prom").path,
+            "-f", "^cache\\.(memory-bytes|operations-per-second)$", "-f", "^rate-limit\\.(allowed|tracked-keys)$",
+            "-f", "^database\\.slow-queries$",
+        ])
+        XCTAssertEqual(result.status, 0, result.error)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: dashboard)) as? [String: Any])
+        var latest: [String: Double] = [:]
+        for metric in json["metrics"] as? [[String: Any]] ?? [] {
+            if let name = metric["name"] as? String, let value = metric["latest"] as? Double { latest[name] = value }
+        }
+        XCTAssertEqual(latest["cache.memory-bytes"], 101_800, "the tables of 1,500 Int entries, reserved at creation")
+        XCTAssertGreaterThan(latest["cache.operations-per-second"] ?? 0, 0)
+        XCTAssertEqual(latest["rate-limit.allowed"], 448, "768 requests less the 320 a healthy limiter refuses")
+        // Sampled in name order: the allowed probe's burst, then the tracked keys probe's, each of
+        // 64 new clients, too soon after each other for any to have gone idle.
+        XCTAssertEqual(latest["rate-limit.tracked-keys"], 128)
+        let slow = try XCTUnwrap(latest["database.slow-queries"])
+        XCTAssertTrue((0...64).contains(slow), "a count of the batch's 64 selects: \(slow)")
+    }
+
     func testBadValueIsOneLineAndExitCodeTwo() throws {
         let result = try Executable.bench.run(["--rounds", "zero"])
         XCTAssertEqual(result.status, 2)
