@@ -3,24 +3,31 @@ import ServerComponents
 import Synchronization
 import Yardstick
 
-/// `cache.hit-rate` and `cache.get-latency`: a long-lived ``LRUCache`` in front of a pretend
-/// origin, read through by a skewed workload, as a server's cache of hot records is.
+/// `cache.hit-rate`, `cache.get-latency`, `cache.operations-per-second` and
+/// `cache.memory-bytes`: a long-lived ``LRUCache`` in front of a pretend origin, read through
+/// by a skewed workload, as a server's cache of hot records is.
 ///
 /// The cache holds ``CacheProbeWorkload/capacity`` entries of a key space of
 /// ``CacheWorkload/entries`` (the cache suite's); keys are drawn from a Zipf distribution, so a
 /// few keys are read often and most rarely. A window is ``CacheProbeWorkload/window`` reads
 /// through the cache: a get, and on a miss the value from the origin stored back. Each probe
 /// call runs one window and reports on it alone, from the difference of the cache's
-/// ``CacheStatistics`` across it and a monotonic clock read around it.
+/// ``CacheStatistics`` across it and a monotonic clock read around it: the hit rate, the mean
+/// time of a read-through get, and the reads the cache served per second of the window. The
+/// memory probe reads ``LRUCache/storageBytes`` without running a window.
 enum CacheProbes {
     static let hitRate = "cache.hit-rate"
     static let getLatency = "cache.get-latency"
+    static let operationsPerSecond = "cache.operations-per-second"
+    static let memoryBytes = "cache.memory-bytes"
 
     static func probes(interval: Duration, timeout: Duration) -> [MonitorProbe] {
         let state = CacheProbeState()
         return [
             MonitorProbe(hitRate, interval: interval, timeout: timeout) { state.runWindow().hitRate },
             MonitorProbe(getLatency, interval: interval, timeout: timeout) { state.runWindow().nanosecondsPerGet },
+            MonitorProbe(operationsPerSecond, interval: interval, timeout: timeout) { state.runWindow().readsPerSecond },
+            MonitorProbe(memoryBytes, interval: interval, timeout: timeout) { Double(state.cache.storageBytes) },
         ]
     }
 
@@ -36,6 +43,17 @@ enum CacheProbes {
         // 5x and 20x that. The cache suite's `get` is slower (about 150 ns), as its keys are
         // spread evenly over a cache of 10,000 and rarely in the processor's caches.
         Threshold(metric: getLatency, unit: .nanoseconds, warning: .atMost(375), critical: .atMost(1_500)),
+        // The same window as a rate, as the seed system's monitor reported it: reads over the
+        // window's time, from the cache's own counts. The bands are the latency's, inverted
+        // (1 / 375 ns and 1 / 1,500 ns): about 13 million reads a second at the measured 74.5 ns.
+        Threshold(
+            metric: operationsPerSecond, unit: .plain,
+            warning: .atLeast(1e9 / 375), critical: .atLeast(1e9 / 1_500)
+        ),
+        // The tables of 1,500 Int entries are reserved at creation and never grow: 101,800
+        // bytes (`BenchExecutableTests`), full or not. Twice that means the cache grows past its
+        // capacity; eight times, critical.
+        Threshold(metric: memoryBytes, unit: .count, warning: .atMost(2 * 101_800), critical: .atMost(8 * 101_800)),
     ]
 }
 
@@ -86,6 +104,8 @@ struct CacheWindow: Sendable {
     /// Mean wall time of a read-through get in the window: the lookup, and for a miss the
     /// store of the origin's value too.
     var nanosecondsPerGet: Double
+    /// Reads the cache counted in the window, per second of it.
+    var readsPerSecond: Double
 }
 
 /// The cache and the generator of its keys, shared by both probes' calls.
@@ -136,7 +156,8 @@ final class CacheProbeState: Sendable {
             let reads = hits + after.misses - before.misses
             return CacheWindow(
                 hitRate: reads == 0 ? 0 : Double(hits) / Double(reads),
-                nanosecondsPerGet: Double(elapsed) / Double(state.keys.count)
+                nanosecondsPerGet: Double(elapsed) / Double(state.keys.count),
+                readsPerSecond: Double(reads) * 1e9 / Double(max(elapsed, 1))
             )
         }
     }

@@ -2,9 +2,12 @@ import ServerComponents
 import Synchronization
 import Yardstick
 
-/// `rate-limit.blocked`: a fixed burst of requests from a fixed set of clients against a
-/// long-lived ``TokenBucketLimiter``, some of them polite and some greedy; the count of
-/// refusals in the burst.
+/// `rate-limit.blocked`, `rate-limit.allowed` and `rate-limit.tracked-keys`: a fixed burst of
+/// requests from a fixed set of clients against a long-lived ``TokenBucketLimiter``, some of
+/// them polite and some greedy; the count of refusals in the burst, the count of requests the
+/// limiter's own statistics say it allowed in the burst (``RateLimiterStatistics/allowed``),
+/// and the keys it holds state for after the burst (``RateLimiterStatistics/trackedKeys``).
+/// Each probe sends a burst of its own.
 ///
 /// Each client may burst ``RateLimitProbeWorkload/capacity`` requests, refilled at
 /// ``RateLimitProbeWorkload/refillRate`` a second. In every burst the
@@ -23,11 +26,15 @@ import Yardstick
 /// refuses up to one request fewer per greedy client for each 50 ms.
 enum RateLimitProbes {
     static let blocked = "rate-limit.blocked"
+    static let allowed = "rate-limit.allowed"
+    static let trackedKeys = "rate-limit.tracked-keys"
 
     static func probes(interval: Duration, timeout: Duration) -> [MonitorProbe] {
         let state = RateLimitProbeState()
         return [
-            MonitorProbe(blocked, interval: interval, timeout: timeout) { Double(await state.burst()) },
+            MonitorProbe(blocked, interval: interval, timeout: timeout) { Double(await state.burst().blocked) },
+            MonitorProbe(allowed, interval: interval, timeout: timeout) { Double(await state.burst().allowed) },
+            MonitorProbe(trackedKeys, interval: interval, timeout: timeout) { Double(await state.burst().trackedKeys) },
         ]
     }
 
@@ -45,8 +52,27 @@ enum RateLimitProbes {
                 warning: ThresholdBand(minimum: expected - greedy, maximum: expected + greedy),
                 critical: ThresholdBand(minimum: expected * 0.75, maximum: expected * 1.25)
             ),
+            // The rest of the burst, 448, banded as the refusals are: from the limiter's own
+            // count, so a limiter that refuses correctly but miscounts shows here.
+            Threshold(
+                metric: allowed, unit: .count,
+                warning: ThresholdBand(minimum: allowedExpected - greedy, maximum: allowedExpected + greedy),
+                critical: ThresholdBand(minimum: allowedExpected * 0.75, maximum: allowedExpected * 1.25)
+            ),
+            // Every burst brings 64 new clients. A shard forgets idle keys (refilled, after
+            // 0.5 s) when its decisions since its last sweep reach its key count or 1,024, about
+            // every 21 bursts at 48 decisions a shard, so a healthy limiter holds 64 to about
+            // 1,400 keys. Past 32 bursts' keys it is not forgetting; past 128, critical: the
+            // memory a server's limiter holds grows with every client it ever saw.
+            Threshold(
+                metric: trackedKeys, unit: .count,
+                warning: .atMost(Double(32 * clients)), critical: .atMost(Double(128 * clients))
+            ),
         ]
     }()
+
+    private static var allowedExpected: Double { Double(RateLimitProbeWorkload.requests - RateLimitProbeWorkload.expectedBlocked) }
+    private static var clients: Int { RateLimitProbeWorkload.politeClients + RateLimitProbeWorkload.greedyClients }
 }
 
 /// The burst's shape.
@@ -103,8 +129,33 @@ final class RateLimitProbeState: Sendable {
     )
     private let bursts = Mutex(0)
 
-    /// Sends one burst and returns how many of its requests were refused.
-    func burst() async -> Int {
+    /// What one burst did.
+    struct Burst {
+        /// Requests refused, counted from `allow`'s answers.
+        var blocked: Int
+        /// Requests allowed, from the difference of the limiter's statistics across the burst.
+        var allowed: Int
+        /// Keys the limiter holds state for after the burst.
+        var trackedKeys: Int
+    }
+
+    /// Sends one burst and returns what it did. Bursts of the probes run one at a time, so the
+    /// statistics' difference across one counts its own requests alone.
+    func burst() async -> Burst {
+        await serial.run { await self.sendBurst() }
+    }
+
+    private let serial = SerialBursts()
+
+    private func sendBurst() async -> Burst {
+        let before = limiter.statistics
+        let blocked = await refusals()
+        let after = limiter.statistics
+        return Burst(blocked: blocked, allowed: after.allowed - before.allowed, trackedKeys: after.trackedKeys)
+    }
+
+    /// Sends one burst's requests and returns how many were refused.
+    private func refusals() async -> Int {
         let limiter = limiter
         let number = bursts.withLock { count in
             count += 1
@@ -120,5 +171,22 @@ final class RateLimitProbeState: Sendable {
             }
             return await group.reduce(0, +)
         }
+    }
+}
+
+/// Runs the probes' bursts one after another: a monitor samples probes one at a time, but a
+/// burst must not overlap another even when called from elsewhere.
+private actor SerialBursts {
+    private var running = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func run<Result: Sendable>(_ body: @Sendable () async -> Result) async -> Result {
+        if running {
+            await withCheckedContinuation { waiting.append($0) }
+        }
+        running = true
+        let result = await body()
+        if waiting.isEmpty { running = false } else { waiting.removeFirst().resume() }
+        return result
     }
 }

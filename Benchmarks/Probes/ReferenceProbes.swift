@@ -6,10 +6,15 @@ import Yardstick
 /// |---|---|---|
 /// | `cache.hit-rate` | fraction | 4,096 Zipf-distributed reads through an LRU cache of 1,500 entries over 10,000 keys |
 /// | `cache.get-latency` | nanoseconds | the same, timed: mean wall time of a read-through get |
+/// | `cache.operations-per-second` | plain | the same: reads the cache counted, per second of the window |
+/// | `cache.memory-bytes` | count | the bytes the cache's tables hold (``LRUCache/storageBytes``); no reads |
 /// | `rate-limit.blocked` | count | a burst of 768 requests from 64 clients, 16 of them greedy, against a token bucket |
+/// | `rate-limit.allowed` | count | the same: requests the limiter's statistics count as allowed, 448 when correct |
+/// | `rate-limit.tracked-keys` | count | the same: keys the limiter holds state for after the burst |
 /// | `validation.time` | nanoseconds | 40 request bodies, one in ten invalid, validated: mean time per document |
 /// | `validation.error-rate` | fraction | the same: the fraction rejected, 0.1 when correct |
 /// | `database.query-time` | nanoseconds | 64 selects by id on a 10,000-row SQLite table: mean time per select |
+/// | `database.slow-queries` | count | the same: selects the repository's slow query log counted over 1 ms |
 ///
 /// Each call builds new probes over new components, which live as long as the probes do; each
 /// sample does a fixed amount of work on them, well under a millisecond in a release build (the

@@ -27,6 +27,54 @@ final class BenchExecutableTests: XCTestCase {
         XCTAssertEqual(result.output, "bench (Yardstick) 0.1.0\n")
     }
 
+    /// The seed system's fixed ceilings: cache operations under 10 ms and validations under 5 ms,
+    /// on average.
+    func testListShowsTheReferenceSuitesCeilingsAsMeanBudgets() throws {
+        let result = try Executable.bench.run(["list", "--filter", "^(cache|validation)\\."])
+        XCTAssertEqual(result.status, 0, result.error)
+        let rows = result.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        func budgets(_ name: String) -> String {
+            guard let row = rows.first(where: { $0.first.map(String.init) == name }), let last = row.firstIndex(of: "automatic") ?? row.firstIndex(of: "batched") else {
+                return "no row for \(name)"
+            }
+            return row[(last + 1)...].joined(separator: " ")
+        }
+        for name in ["cache.get", "cache.get.miss", "cache.set"] {
+            XCTAssertTrue(budgets(name).hasSuffix("mean ≤ 10.0 ms"), "\(name): \(budgets(name))")
+        }
+        for name in ["validation.simple", "validation.complex", "validation.complex.invalid"] {
+            XCTAssertTrue(budgets(name).hasSuffix("mean ≤ 5.00 ms"), "\(name): \(budgets(name))")
+        }
+        XCTAssertEqual(budgets("cache.reference.dictionary-get"), "", "a floor has no ceiling")
+    }
+
+    /// The probes the seed system's monitor had: cache memory and operations per second,
+    /// rate-limiter allowed count and tracked keys, database slow queries, from the
+    /// components' own accessors.
+    func testTheSeedSystemsProbesReportTheComponentsOwnValues() throws {
+        let dashboard = directory.appendingPathComponent("dashboard.json")
+        let result = try Executable.bench.run([
+            "monitor", "--allow-debug", "--no-baseline", "--count", "1", "--interval", "1s", "-q",
+            "--dashboard", dashboard.path, "--metrics", directory.appendingPathComponent("monitor.prom").path,
+            "-f", "^cache\\.(memory-bytes|operations-per-second)$", "-f", "^rate-limit\\.(allowed|tracked-keys)$",
+            "-f", "^database\\.slow-queries$",
+        ])
+        XCTAssertEqual(result.status, 0, result.error)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: dashboard)) as? [String: Any])
+        var latest: [String: Double] = [:]
+        for metric in json["metrics"] as? [[String: Any]] ?? [] {
+            if let name = metric["name"] as? String, let value = metric["latest"] as? Double { latest[name] = value }
+        }
+        XCTAssertEqual(latest["cache.memory-bytes"], 101_800, "the tables of 1,500 Int entries, reserved at creation")
+        XCTAssertGreaterThan(latest["cache.operations-per-second"] ?? 0, 0)
+        XCTAssertEqual(latest["rate-limit.allowed"], 448, "768 requests less the 320 a healthy limiter refuses")
+        // Sampled in name order: the allowed probe's burst, then the tracked keys probe's, each of
+        // 64 new clients, too soon after each other for any to have gone idle.
+        XCTAssertEqual(latest["rate-limit.tracked-keys"], 128)
+        let slow = try XCTUnwrap(latest["database.slow-queries"])
+        XCTAssertTrue((0...64).contains(slow), "a count of the batch's 64 selects: \(slow)")
+    }
+
     func testBadValueIsOneLineAndExitCodeTwo() throws {
         let result = try Executable.bench.run(["--rounds", "zero"])
         XCTAssertEqual(result.status, 2)

@@ -130,6 +130,14 @@ public final class LRUCache<Key: Hashable & Sendable, Value: Sendable>: @uncheck
         lock.withLock { storage.keysInRecencyOrder }
     }
 
+    /// The bytes the cache's own tables hold: the hash table's buckets (a key and an entry of
+    /// value, expiry and slot each, at Swift's largest load factor of three quarters), the
+    /// recency links and the keys by slot, as reserved, not as filled. Memory that keys or
+    /// values refer to (a `String`'s heap buffer, a class instance) is not counted, nor the
+    /// allocator's overhead. It grows to about its capacity's worth as the cache fills and
+    /// stays there: a figure that climbs past that means the cache is not bounded.
+    public var storageBytes: Int { lock.withLock { storage.reservedBytes } }
+
     /// What the cache has done since it was created.
     public var statistics: CacheStatistics {
         lock.withLock {

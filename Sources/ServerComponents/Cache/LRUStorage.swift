@@ -57,6 +57,16 @@ struct LRUStorage<Key: Hashable, Value> {
 
     @inlinable var count: Int { entries.count }
 
+    /// See ``LRUCache/storageBytes``. A native dictionary of capacity c has the power of two
+    /// of buckets at or above 4c/3, each a key and an entry, plus one bit of occupancy.
+    var reservedBytes: Int {
+        var buckets = 1
+        while buckets * 3 < entries.capacity * 4 { buckets *= 2 }
+        let bucketBytes = MemoryLayout<Key>.stride + MemoryLayout<Entry>.stride
+        return buckets * bucketBytes + buckets / 8
+            + links.capacity * MemoryLayout<Link>.stride + keys.capacity * MemoryLayout<Key?>.stride
+    }
+
     /// Slots ever used: at most the capacity.
     var slotCount: Int { links.count }
 

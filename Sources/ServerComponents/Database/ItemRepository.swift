@@ -26,6 +26,10 @@ public final class ItemRepository: @unchecked Sendable {
     private let lock = Lock()
     /// The open store; `nil` after ``close()``.
     private var store: ItemStore?
+    /// What counts as slow, and the clock that times it; `nil` until
+    /// ``countSlowQueries(over:ticks:)``, so that an unwatched repository reads no clock.
+    private var slowQueryWatch: (threshold: UInt64, ticks: any TickSource)?
+    private var slowQueryCount = 0
 
     /// Opens the database at `path` (a file, created if missing, or `:memory:`) and creates the
     /// `items` table and its index if they do not exist.
@@ -42,8 +46,27 @@ public final class ItemRepository: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard let store else { throw SQLiteError.misuse("the item repository is closed") }
+        guard let watch = slowQueryWatch else { return try body(store) }
+        // Timed under the lock: the operation's own time, not its wait for other callers.
+        let start = watch.ticks.nanoseconds()
+        defer {
+            if watch.ticks.nanoseconds().nanoseconds(since: start) > watch.threshold { slowQueryCount += 1 }
+        }
         return try body(store)
     }
+
+    /// Starts counting operations (an insert, a find, a range query …, or a whole
+    /// ``transaction(_:)``) that take longer than `threshold`, as a database's slow query log
+    /// does; ``slowQueries`` is the count. Each operation then reads `ticks` twice (about
+    /// 30 ns each with the default clock). Calling it again changes the threshold and keeps
+    /// the count.
+    public func countSlowQueries(over threshold: Duration, ticks: some TickSource = MonotonicTicks()) {
+        lock.withLock { slowQueryWatch = (threshold.saturatingNanoseconds, ticks) }
+    }
+
+    /// Operations slower than the threshold of ``countSlowQueries(over:ticks:)`` since it was
+    /// first called; 0 before.
+    public var slowQueries: Int { lock.withLock { slowQueryCount } }
 
     /// Inserts `item` and returns its id: `item.id`, or the next free one for
     /// ``Item/automaticID``. O(log n) and, outside a transaction, one commit.

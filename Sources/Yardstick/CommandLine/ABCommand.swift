@@ -22,6 +22,8 @@ struct ABOptions: Equatable {
     var judgement = JudgementOptions()
     /// Where the failing benchmarks' alerts go.
     var alerting = AlertingOptions()
+    /// `--budget`: limits added to the head's benchmarks' own.
+    var budgets: [BudgetRule] = []
 
     /// Processes per side by default: on 48 processes of every suite on a shared 2-core VM,
     /// 12 per side with 20 rounds each gave at least 90% power against a 10% slowdown for 28
@@ -80,6 +82,7 @@ extension CommandParser {
         options.outputDirectory = try directory(parsed, "--output") ?? options.outputDirectory
         options.judgement = try judgement(parsed)
         options.alerting = try alerting(parsed)
+        options.budgets = try budgetRules(parsed)
         return .ab(options)
     }
 }
@@ -143,6 +146,8 @@ struct ABCommand {
             schedule: schedule
         )
         var results = measurement.head
+        try requireBudgetsSelect(options.budgets, among: results.benchmarks.map(\.name))
+        results = results.addingBudgets(options.budgets)
         results.judgement = ABJudge(options: options.judgement).judge(results, against: measurement.base, context: context, selection: filters)
         let output = URL(fileURLWithPath: options.outputDirectory, isDirectory: true)
         do {

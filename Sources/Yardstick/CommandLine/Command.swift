@@ -58,6 +58,8 @@ struct RunOptions: Equatable {
     var baseline = BaselineChoice.automatic
     var baselinesDirectory = "baselines"
     var judgement = JudgementOptions()
+    /// `--budget`: limits added to the benchmarks' own.
+    var budgets: [BudgetRule] = []
     /// A file of timing plans to start from instead of the baseline's: how a process of a
     /// fan-out or of `bench ab` receives the plans of the processes before it (internal).
     var timingPlansPath: String?
@@ -93,6 +95,8 @@ struct CompareOptions: Equatable {
     /// Where the judged `results.json` and the reports go; `nil` writes nothing.
     var outputDirectory: String?
     var judgement = JudgementOptions()
+    /// `--budget`: limits added to NEW's benchmarks' own.
+    var budgets: [BudgetRule] = []
 }
 
 /// Options of `bench monitor`.
@@ -168,6 +172,7 @@ enum CommandParser {
         OptionSpec(name: "--allow-missing", help: "Do not fail on benchmarks in the baseline but not in the run."),
         OptionSpec(name: "--allow-foreign-baseline", help: "Judge against a baseline from another machine or build."),
         OptionSpec(name: "--allow-incomparable", help: "Do not fail on benchmarks that could not be compared."),
+        budgetOption,
     ]
 
     static let baselinesOption = OptionSpec(name: "--baselines", valueName: "DIR", help: "Directory of baselines (default: baselines).")
@@ -217,14 +222,14 @@ enum CommandParser {
         OptionSpec(name: "--baseline", valueName: "NAME", help: "Derive benchmark thresholds from this baseline (default: 'default', if it exists)."),
         OptionSpec(name: "--no-baseline", help: "Give benchmarks no thresholds: record and show them only."),
         baselinesOption,
-        OptionSpec(name: "--percentile", valueName: "P", help: "Baseline percentile the bands scale: p50 ... p999 (default: p95)."),
+        OptionSpec(name: "--percentile", valueName: "P", help: "Percentile of the baseline's round medians the bands scale: p50 ... p999 (default: p99)."),
         OptionSpec(name: "--warning-tolerances", valueName: "X", help: "Warning above (1 + X x tolerance) x the percentile (default: 1)."),
         OptionSpec(name: "--critical-tolerances", valueName: "X", help: "Critical above (1 + X x tolerance) x the percentile (default: 3)."),
         OptionSpec(name: "--fire-after", valueName: "N", help: "Samples in a row outside a band that raise an alert (default: 3)."),
         OptionSpec(name: "--resolve-after", valueName: "N", help: "Samples in a row back inside that resolve it (default: 3)."),
         OptionSpec(name: "--iterations", valueName: "N", help: "Calls timed per benchmark sample (default: 200)."),
         OptionSpec(name: "--warmup", valueName: "N", help: "Calls run and discarded before each sample (default: 20)."),
-        OptionSpec(name: "--retention", valueName: "DURATION", help: "Age of the oldest point each metric keeps (default: 1h)."),
+        OptionSpec(name: "--retention", valueName: "DURATION", help: "Age of the oldest point each metric keeps (default: 24h)."),
         OptionSpec(name: "--max-points", valueName: "N", help: "Points each metric keeps at most (default: 10000)."),
         OptionSpec(name: "--ingest", valueName: "FILE", help: "Raise alerts from the verdicts of this judged results file at start."),
     ] + alertingOptions + [
@@ -284,6 +289,7 @@ enum CommandParser {
         options.outputDirectory = try directory(parsed, "--output") ?? options.outputDirectory
         options.baselinesDirectory = try directory(parsed, "--baselines") ?? options.baselinesDirectory
         options.judgement = try judgement(parsed)
+        options.budgets = try budgetRules(parsed)
         options.timingPlansPath = try filePath(parsed, "--timing-plans")
         options.alerting = try alerting(parsed)
         if parsed.has("--no-baseline") {
@@ -333,7 +339,8 @@ enum CommandParser {
             baselinePath: parsed.positionals[0],
             currentPath: parsed.positionals[1],
             outputDirectory: try directory(parsed, "--output"),
-            judgement: try judgement(parsed)
+            judgement: try judgement(parsed),
+            budgets: try budgetRules(parsed)
         ))
     }
 

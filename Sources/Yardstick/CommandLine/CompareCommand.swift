@@ -8,6 +8,8 @@ struct CompareCommand {
     func execute(console: Console) throws(CommandLineError) -> ExitCode {
         let baseline = try load(options.baselinePath)
         var current = try load(options.currentPath)
+        try requireBudgetsSelect(options.budgets, among: current.benchmarks.map(\.name))
+        current = current.addingBudgets(options.budgets)
         current.judgement = Judge(options: options.judgement).judge(current, against: baseline, baselineName: options.baselinePath)
         if let outputDirectory = options.outputDirectory {
             do {

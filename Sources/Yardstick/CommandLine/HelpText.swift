@@ -41,13 +41,13 @@ enum HelpText {
              its time limit, hung or crashed), is missing from the run (unless
              --allow-missing), or could not be compared (unless --allow-incomparable);
              noisy benchmarks count with --strict
-          2  usage or input error: a bad flag or value, a filter matching no benchmark, an
-             invalid definition, an unreadable or invalid baseline or results file, a baseline
-             from another machine or build (unless --allow-foreign-baseline), a refused
-             baseline update, an output that cannot be written, a debug build whose release
-             build fails (see --allow-debug); for ab also: not a git checkout, an unknown
-             revision, a base or head that does not build or is not a bench executable (or
-             is too old to measure)
+          2  usage or input error: a bad flag or value, a filter or --budget matching no
+             benchmark, an invalid definition, an unreadable or invalid baseline or results
+             file, a baseline from another machine or build (unless
+             --allow-foreign-baseline), a refused baseline update, an output that cannot be
+             written, a debug build whose release build fails (see --allow-debug); for ab
+             also: not a git checkout, an unknown revision, a base or head that does not
+             build or is not a bench executable (or is too old to measure)
 
         """
 
@@ -132,7 +132,8 @@ enum HelpText {
             Every --interval, runs each selected benchmark alone for one short round and
             records the median of its calls, and samples the command's probes (such as a
             cache's hit rate). A benchmark's warning band ends at (1 + 1 x tolerance) and its
-            critical band at (1 + 3 x tolerance) times its baseline p95; an alert fires after
+            critical band at (1 + 3 x tolerance) times the p99 of its baseline's round
+            medians, the statistic the monitor records; an alert fires after
             --fire-after samples in a row outside a band and resolves after --resolve-after
             samples back inside. Alert events go to standard error, --alerts, --webhook; the
             dashboard JSON and Prometheus text are rewritten atomically after every sample.

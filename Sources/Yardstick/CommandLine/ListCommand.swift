@@ -9,10 +9,12 @@ struct ListCommand {
         for (suiteIndex, suite) in plan.suites.enumerated() {
             let entries = plan.entries.filter { $0.suiteIndex == suiteIndex }
             text += "\(suite.name) (\(Formatting.counted(entries.count, "benchmark")))\n"
+            // A budgets column only where a benchmark has one, so suites without keep their width.
+            let showsBudgets = entries.contains { !$0.configuration.budgets.isEmpty }
             var table = TextTable([
                 ("benchmark", .left), ("iterations", .right), ("warmup", .right), ("rounds", .right),
                 ("time limit", .right), ("timing", .left), ("tags", .left),
-            ], indent: 2)
+            ] + (showsBudgets ? [("budgets", .left)] : []), indent: 2)
             for entry in entries {
                 let configuration = entry.configuration
                 table.append([
@@ -23,7 +25,7 @@ struct ListCommand {
                     Formatting.duration(configuration.timeLimit),
                     describe(configuration.timing),
                     configuration.tags.joined(separator: ","),
-                ])
+                ] + (showsBudgets ? [configuration.budgets.map(BudgetRows.describe).joined(separator: ", ")] : []))
             }
             text += table.render() + "\n"
         }

@@ -9,12 +9,15 @@ struct RunCommand {
 
     func execute(console: Console) async throws(CommandLineError) -> ExitCode {
         let plan = try makePlan(suites: suites, filters: options.measurement.filters, overrides: options.measurement.overrides)
+        try requireBudgetsSelect(options.budgets, among: plan.entries.map(\.fullName))
         // Read the baseline before measuring, so a broken one costs seconds, not minutes.
         let baseline = try options.baseline.load(from: options.baselinesDirectory)
         let alerting = try RunAlerting(options.alerting, environment: environment)
         let priorPlans = try priorPlans(baseline: baseline?.results)
         warnIfDebugBuild(console)
+        // Added after measuring, so that the processes of a fan-out need not be told them.
         var results = try await measure(plan, options: options.measurement, priorPlans: priorPlans, console: console)
+            .addingBudgets(options.budgets)
         let selection = options.measurement.filters.compactMap { try? NameFilter($0) }
         let history = baseline.map { BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory)).history(of: $0.name) } ?? []
         results.judgement = Judge(options: options.judgement).judge(

@@ -181,6 +181,9 @@ public struct ResolvedConfiguration: Sendable, Hashable {
                 return "the \(gate.metric) tolerance must not be negative, got \(Formatting.duration(duration))"
             }
         }
+        if gates.contains(where: { $0.metric == .mean }) {
+            return "the mean is a budget (`.mean(under:)`), not a gate: gates compare rounds, and a round records percentiles"
+        }
         if gates.contains(where: { $0.metric == .median }) {
             return "the median's tolerance is set with `tolerance`, not with a p50 gate"
         }

@@ -53,9 +53,9 @@ public struct Gate: Sendable, Hashable, Codable {
 /// Benchmark("get", configuration: .init(budgets: [.wallTime(.p99, under: .milliseconds(10)), .allocations(perCall: 0)])) { ... }
 /// ```
 public struct Budget: Sendable, Hashable, Codable {
-    /// What is limited. For wall time, the percentile of all the run's samples; for CPU time,
-    /// the median over rounds of CPU time per call; for a counter, its value per call in the
-    /// counting pass (the largest over processes when several counted it).
+    /// What is limited. For wall time, the percentile or the mean of all the run's samples; for
+    /// CPU time, the median over rounds of CPU time per call; for a counter, its value per call
+    /// in the counting pass (the largest over processes when several counted it).
     public var metric: Metric
     /// The most the metric may be, in its unit: nanoseconds per call for times; allocations,
     /// or bytes per call for counters; bytes for the peak.
@@ -70,6 +70,12 @@ public struct Budget: Sendable, Hashable, Codable {
     /// A limit on wall time per call at a percentile.
     public static func wallTime(_ percentile: Percentile, under limit: Duration) -> Budget {
         Budget(metric: .wallTime(percentile), limit: Double(limit.nanoseconds))
+    }
+
+    /// A limit on the mean wall time per call over all the run's samples: "cache operations
+    /// under 10 ms on average".
+    public static func mean(under limit: Duration) -> Budget {
+        Budget(metric: .mean, limit: Double(limit.nanoseconds))
     }
 
     /// A limit on CPU time per call.

@@ -2,6 +2,10 @@
 public enum Metric: Sendable, Hashable, CustomStringConvertible {
     /// Wall time per call at a percentile: `.wallTime(.p50)` is the median.
     case wallTime(Percentile)
+    /// The mean wall time per call over all the run's samples: the figure a ceiling such as
+    /// "cache operations under 10 ms on average" speaks of. A budget only: a gate compares
+    /// rounds, and a round records percentiles, not its mean.
+    case mean
     /// The process's CPU time per call.
     case cpuTime
     /// Heap blocks allocated per call, counted exactly (see ``AllocationCounts``).
@@ -22,15 +26,17 @@ public enum Metric: Sendable, Hashable, CustomStringConvertible {
     /// Whether the metric is counted (exact, from the counting pass) rather than timed.
     public var isCounter: Bool {
         switch self {
-        case .wallTime, .cpuTime: false
+        case .wallTime, .mean, .cpuTime: false
         case .allocations, .allocatedBytes, .netBytes, .peakBytes: true
         }
     }
 
-    /// `p50`, `p99`, `cpu`, `allocations`, `bytes`: how reports and the JSON name the metric.
+    /// `p50`, `p99`, `mean`, `cpu`, `allocations`, `bytes`: how reports and the JSON name the
+    /// metric.
     public var description: String {
         switch self {
         case .wallTime(let percentile): percentile.rawValue
+        case .mean: "mean"
         case .cpuTime: "cpu"
         case .allocations: "allocations"
         case .allocatedBytes: "bytes"
@@ -39,10 +45,12 @@ public enum Metric: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The metric named `text` (`p50` … `p999`, `cpu`, or a counter's name).
+    /// The metric named `text` (`p50` … `p999`, `mean`, `cpu`, or a counter's name).
     public init?(_ text: String) {
         if text == "cpu" {
             self = .cpuTime
+        } else if text == "mean" {
+            self = .mean
         } else if let percentile = Percentile(rawValue: text) {
             self = .wallTime(percentile)
         } else if let counter = Self.counters.first(where: { $0.description == text }) {
@@ -56,7 +64,7 @@ public enum Metric: Sendable, Hashable, CustomStringConvertible {
     /// bytes.
     func format(_ value: Double) -> String {
         switch self {
-        case .wallTime, .cpuTime: Formatting.duration(nanoseconds: value)
+        case .wallTime, .mean, .cpuTime: Formatting.duration(nanoseconds: value)
         case .allocations: Formatting.count(value)
         case .allocatedBytes, .netBytes, .peakBytes: Formatting.bytes(value)
         }
@@ -95,7 +103,7 @@ extension Metric: Codable {
         guard let metric = Metric(text) else {
             throw DecodingError.dataCorrupted(.init(
                 codingPath: decoder.codingPath,
-                debugDescription: "unknown metric '\(text)' (expected p50, p75, p90, p95, p99, p999, cpu, allocations, bytes, net-bytes or peak-bytes)"
+                debugDescription: "unknown metric '\(text)' (expected p50, p75, p90, p95, p99, p999, mean, cpu, allocations, bytes, net-bytes or peak-bytes)"
             ))
         }
         self = metric

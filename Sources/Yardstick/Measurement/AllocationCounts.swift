@@ -49,7 +49,7 @@ public struct AllocationCounts: Sendable, Hashable, Codable {
     public func value(of metric: Metric) -> Double? {
         let perCall = { (total: Int) in Double(total) / Double(max(calls, 1)) }
         switch metric {
-        case .wallTime, .cpuTime: return nil
+        case .wallTime, .mean, .cpuTime: return nil
         case .allocations: return perCall(allocations)
         case .allocatedBytes: return perCall(allocatedBytes)
         case .netBytes: return perCall(netBytes)

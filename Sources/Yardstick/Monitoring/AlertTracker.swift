@@ -118,6 +118,15 @@ struct AlertTracker: Sendable {
         }
     }
 
+    /// Starts every count again and keeps the active alert: what a probe failure does to its
+    /// metric's values. A sample that could not be taken is evidence of neither a breach nor a
+    /// recovery, so samples on either side of it are not "in a row".
+    mutating func breakStreaks() {
+        atLeastWarning = Streak()
+        atCritical = Streak()
+        belowLevel = Streak()
+    }
+
     /// Ends the active alert at `time`, if there is one.
     mutating func resolve(at time: Date) -> AlertEvent? {
         guard var active = alert else { return nil }

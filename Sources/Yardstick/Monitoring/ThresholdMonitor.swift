@@ -122,10 +122,12 @@ public actor ThresholdMonitor {
     }
 
     /// Records that `metric` could not be measured: counted on the dashboard, and after as many
-    /// failures in a row as its hysteresis fires on, a warning alert.
+    /// failures in a row as its hysteresis fires on, a warning alert. It breaks the metric's
+    /// value streaks: samples before and after a failure are not in a row.
     @discardableResult
     public func recordFailure(of metric: String, reason: String) -> AlertEvent? {
         let now = clock.now
+        valueAlerts[metric]?.breakStreaks()
         failures[metric, default: FailureRecord()].count += 1
         failures[metric, default: FailureRecord()].last = reason
         series[metric, default: TimeSeries(retention: retention)].dropExpired(now: now)

@@ -2,6 +2,12 @@ import Foundation
 
 /// How much history a monitor keeps per metric. Both limits hold at once, so memory is bounded
 /// by ``maxPoints`` however long the monitor runs.
+///
+/// The default keeps 24 hours, the seed system's retention, and at most 10,000 points. A point
+/// is 16 bytes (a time and a value, ``TimeSeries/Point``): a day at `bench monitor`'s default
+/// 30-second interval is 2,880 points, 46 KB per metric, and the cap bounds a metric at 160 KB
+/// (40 metrics: 6.4 MB at most). That is no reason to keep less. Sampling more often than every
+/// 8.64 seconds reaches the cap before a day: raise `maxPoints` (`--max-points`) to keep 24 hours.
 public struct MonitorRetention: Sendable, Hashable, Codable {
     /// Points older than this are dropped.
     public var maxAge: Duration
@@ -9,7 +15,7 @@ public struct MonitorRetention: Sendable, Hashable, Codable {
     public var maxPoints: Int
 
     /// Creates a retention; `maxPoints` is at least 1.
-    public init(maxAge: Duration = .seconds(3_600), maxPoints: Int = 10_000) {
+    public init(maxAge: Duration = .seconds(86_400), maxPoints: Int = 10_000) {
         precondition(maxPoints >= 1, "a time series keeps at least one point")
         precondition(maxAge > .zero, "a time series keeps points for a positive time")
         self.maxAge = maxAge

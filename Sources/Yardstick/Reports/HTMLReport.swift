@@ -6,10 +6,12 @@ import Foundation
 /// the baseline's history. Verdicts are words and symbols as well as colours.
 public struct HTMLReport {
     private let input: ReportInput
+    private let budgetRows: BudgetRows
 
     /// A report of `input`.
     public init(_ input: ReportInput) {
         self.input = input
+        budgetRows = BudgetRows(input.results)
     }
 
     /// The page.
@@ -129,6 +131,7 @@ public struct HTMLReport {
         if let result, result.counts != nil {
             html += counts(result, judgement)
         }
+        html += budgets(budgetRows.of(name))
         if let result, let current = side(result) {
             let baseline = input.baseline?.benchmark(named: name).flatMap(side)
             if let median = judgement?.median, let estimates = median.processEstimates, let estimator = median.estimator {
@@ -146,6 +149,17 @@ public struct HTMLReport {
             }
         }
         return html + "</article>"
+    }
+
+    /// The benchmark's budgets with this run's values; nothing when it has none.
+    private func budgets(_ rows: [BudgetRows.Row]) -> String {
+        guard !rows.isEmpty else { return "" }
+        var html = "<table class=\"counts\"><thead><tr><th>budget</th><th>\(input.sideNames.new)</th><th></th></tr></thead><tbody>"
+        for row in rows {
+            let status = row.check.isWithin ? "✓ within" : "✗ \(row.status)"
+            html += "<tr><td>\(Escaping.xml(row.budget))</td><td class=\"number\">\(Escaping.xml(row.value))</td><td>\(Escaping.xml(status))</td></tr>"
+        }
+        return html + "</tbody></table>"
     }
 
     /// The counting pass's figures, against the other side's where they were compared.

@@ -98,6 +98,10 @@ public struct JUnitReport {
         if let allocations = result?.counterMedian(of: .allocations), let bytes = result?.counterMedian(of: .allocatedBytes) {
             text += "; \(Formatting.count(allocations)) allocations, \(Formatting.bytes(bytes)) per call"
         }
+        if let result {
+            let budgets = result.budgetChecks.map { BudgetRows.Row(benchmark: result.name, suite: result.suite, check: $0).line }
+            if !budgets.isEmpty { text += "; budgets: " + budgets.joined(separator: ", ") }
+        }
         if let verdict = judgement?.verdict { text += "; \(verdict.rawValue)" }
         if let result, result.isBatched, let size = result.batchSize {
             text += "; timed in batches of \(Formatting.count(size)): percentiles are of batch means"

@@ -19,6 +19,7 @@ public struct MarkdownReport {
             lines += ["", "### \(Escaping.markdown(suite.name))", ""]
             lines += table(suite.name, rows: suite.rows)
         }
+        lines += budgets()
         lines += notes()
         var legend = input.isSideBySide
             ? "_base, head: the median over processes of each process's fastest round; change: of the per-process values "
@@ -113,6 +114,18 @@ public struct MarkdownReport {
             lines.append("| **geometric mean** | | | **\(Formatting.signedPercent(geometricMean))** | | | |" + (perProcess ? " |" : "") + " | | | |")
         }
         return lines
+    }
+
+    /// Every budget with this run's value, failed ones in bold.
+    private func budgets() -> [String] {
+        let budgets = BudgetRows(input.results)
+        guard !budgets.isEmpty else { return [] }
+        var lines = ["", "### Budgets", "", "| benchmark | budget | this run | |", "| :-- | :-- | --: | :-- |"]
+        for row in budgets.rows {
+            let status = row.check.isWithin ? "✓" : "**\(row.status)**"
+            lines.append("| \(Escaping.markdown(row.benchmark)) | \(row.budget) | \(row.value) | \(status) |")
+        }
+        return lines + ["", "_\(BudgetRows.legend)._"]
     }
 
     private func notes() -> [String] {

@@ -13,6 +13,10 @@ import Foundation
 ///   `yardstick_benchmark_net_bytes_per_call` (gauges): the counting pass's heap allocations,
 ///   bytes and bytes left behind per call; `yardstick_benchmark_peak_heap_bytes` (gauge): the
 ///   most heap its calls held at once. The median over processes.
+/// - `yardstick_benchmark_budget_limit` and `yardstick_benchmark_budget_value` (gauges): each
+///   budget's limit and this run's value, labelled with the budget's `metric` (`mean`, `p99`,
+///   `allocations` …): seconds per call for times, a count or bytes for counters. A budget is
+///   exceeded where the value is above the limit.
 /// - `yardstick_benchmark_regressed` (gauge): 1 when the benchmark regressed, else 0.
 /// - `yardstick_benchmark_verdict` (gauge): 1 for the benchmark's verdict, labelled with it.
 /// - `yardstick_benchmark_change_ratio` (gauge): median change against the baseline.
@@ -68,6 +72,25 @@ public struct PrometheusReport {
             let family = Self.counterFamily(metric)
             families.append(PrometheusText.family(family.name, "gauge", family.help, counters[metric] ?? []))
         }
+
+        var limits: [String] = []
+        var values: [String] = []
+        for row in BudgetRows(results).rows {
+            let labels = "benchmark=\"\(Escaping.prometheusLabel(row.benchmark))\",suite=\"\(Escaping.prometheusLabel(row.suite))\","
+                + "metric=\"\(row.check.metric)\""
+            let scale = row.check.metric.isCounter ? 1 : 1e-9
+            limits.append("yardstick_benchmark_budget_limit{\(labels)} \(PrometheusText.number(row.check.limit * scale))")
+            if let value = row.check.value {
+                values.append("yardstick_benchmark_budget_value{\(labels)} \(PrometheusText.number(value * scale))")
+            }
+        }
+        families.append(PrometheusText.family(
+            "yardstick_benchmark_budget_limit", "gauge",
+            "The limit of a benchmark's budget: seconds per call for times, a count or bytes for counters.", limits
+        ))
+        families.append(PrometheusText.family(
+            "yardstick_benchmark_budget_value", "gauge", "This run's value of a budgeted metric, in the unit of its limit.", values
+        ))
 
         var regressed: [String] = []
         var verdicts: [String] = []

@@ -56,6 +56,7 @@ public struct SummaryTable {
         if !notes.isEmpty {
             text += "\n" + notes.map { "  * " + $0 }.joined(separator: "\n") + "\n"
         }
+        text += budgets()
         text += "\n" + footer() + "\n"
         return text
     }
@@ -66,6 +67,17 @@ public struct SummaryTable {
         let values = benchmark.counterValues(of: metric)
         guard let median = Sample(values)?.median else { return "" }
         return (Set(values).count > 1 ? "~" : "") + metric.format(median)
+    }
+
+    /// The run's budgets with their values, one row each; nothing when there are none.
+    private func budgets() -> String {
+        let budgets = BudgetRows(results)
+        guard !budgets.isEmpty else { return "" }
+        var table = TextTable([("benchmark", .left), ("budget", .left), ("this run", .right), ("", .left)])
+        for row in budgets.rows {
+            table.append([row.benchmark, row.budget, row.value, row.status])
+        }
+        return "\n" + table.render()
     }
 
     private func timing(of benchmark: BenchmarkResult) -> String {

@@ -58,11 +58,14 @@ public struct BenchmarkResult: Sendable, Codable {
     /// The median of the round medians: the figure comparisons use and reports print as p50.
     public var medianOfRoundMedians: Double? { Sample(roundMedians)?.median }
 
-    /// The run's value of `metric` for budgets: a wall-time percentile of all samples, or the
-    /// median over rounds of CPU time per call.
+    /// The run's value of `metric` for budgets: a wall-time percentile or the mean of all
+    /// samples, or the median over rounds of CPU time per call. A batched benchmark's mean is
+    /// that of its batch means: the mean per call, weighted a little off by a round's last
+    /// batch when it is shorter.
     public func value(of metric: Metric) -> Double? {
         switch metric {
         case .wallTime(let percentile): summary?.percentiles[percentile]
+        case .mean: summary?.mean
         case .cpuTime: cpuNanosecondsPerCall
         default: counterValues(of: metric).max()
         }

@@ -156,4 +156,20 @@ final class LRUCacheTests: XCTestCase {
         XCTAssertEqual(statistics.hits + statistics.misses, 8 * (2_000 - 667))
         XCTAssertEqual(Set(cache.keys).count, statistics.count, "the recency list and the index agree")
     }
+
+    // MARK: Storage bytes
+
+    func testStorageBytesCoverTheTablesAndStayBoundedWhenFull() {
+        let cache = LRUCache<Int, Int>(capacity: 1_000)
+        let empty = cache.storageBytes
+        // Reserved at creation: at least 1,000 buckets of a key (8 B) and an entry (value 8 B,
+        // expiry 8 B, slot 4 B: stride 24 B), plus links (8 B) and keys (Int?: 9 B, stride 16 B).
+        XCTAssertGreaterThanOrEqual(empty, 1_000 * (8 + 24) + 1_000 * 8 + 1_000 * 16)
+        for key in 0..<5_000 { cache.setValue(key, forKey: key) }
+        let full = cache.storageBytes
+        XCTAssertEqual(cache.count, 1_000)
+        XCTAssertEqual(full, empty, "a full cache evicts instead of growing its tables")
+        for key in 5_000..<10_000 { cache.setValue(key, forKey: key) }
+        XCTAssertEqual(cache.storageBytes, full)
+    }
 }

@@ -26,6 +26,9 @@ final class MonitorCommandTests: XCTestCase {
         for index in results.benchmarks.indices {
             let scaled = results.benchmarks[index].summary!.percentiles.map { $0 / 1_000 }
             results.benchmarks[index].summary?.percentiles = scaled
+            for round in results.benchmarks[index].rounds.indices {
+                results.benchmarks[index].rounds[round].percentiles = results.benchmarks[index].rounds[round].percentiles.map { $0 / 1_000 }
+            }
         }
         let baselines = directory.appendingPathComponent("baselines")
         try ResultsFile.write(results, to: baselines.appendingPathComponent("default.json"))

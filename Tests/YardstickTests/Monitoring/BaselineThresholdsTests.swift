@@ -2,7 +2,8 @@ import Foundation
 import XCTest
 @testable import Yardstick
 
-/// ``BaselineThresholds``: warning and critical bands from a baseline's p95 and tolerance.
+/// ``BaselineThresholds``: warning and critical bands from a percentile of a baseline's round
+/// medians and its tolerance. Each fixture round holds one sample, so its median is that sample.
 final class BaselineThresholdsTests: XCTestCase {
     private typealias J = JudgementFixtures
 
@@ -20,7 +21,7 @@ final class BaselineThresholdsTests: XCTestCase {
     }
 
     func testRelativeTolerance() throws {
-        let thresholds = BaselineThresholds().thresholds(from: baseline(tolerance: .relative(0.05)))
+        let thresholds = BaselineThresholds(percentile: .p95).thresholds(from: baseline(tolerance: .relative(0.05)))
         XCTAssertEqual(thresholds.count, 1)
         let threshold = try XCTUnwrap(thresholds.first)
         XCTAssertEqual(threshold.metric, "svc.get")
@@ -43,7 +44,7 @@ final class BaselineThresholdsTests: XCTestCase {
     func testAbsoluteTolerance() throws {
         // 119 ns of 1190 ns is a tenth: warning 1190 × 1.1 = 1309, critical 1190 × 1.3 = 1547
         // (python3: 119/1190 -> 0.1, 1190*(1+0.1) -> 1309.0, 1190*(1+3*0.1) -> 1547.0).
-        let threshold = try XCTUnwrap(BaselineThresholds().thresholds(from: baseline(tolerance: .absolute(.nanoseconds(119)))).first)
+        let threshold = try XCTUnwrap(BaselineThresholds(percentile: .p95).thresholds(from: baseline(tolerance: .absolute(.nanoseconds(119)))).first)
         XCTAssertEqual(threshold.warning, .atMost(1_309))
         XCTAssertEqual(threshold.critical, .atMost(1_547))
     }
@@ -93,7 +94,7 @@ final class BaselineThresholdsTests: XCTestCase {
     func testDerivedThresholdsDriveAMonitor() async {
         let clock = MonitorFixtures.clock()
         let monitor = ThresholdMonitor(clock: clock)
-        let rule = BaselineThresholds(hysteresis: Hysteresis(fireAfter: 2, resolveAfter: 2))
+        let rule = BaselineThresholds(percentile: .p95, hysteresis: Hysteresis(fireAfter: 2, resolveAfter: 2))
         await monitor.setThresholds(rule.thresholds(from: baseline(tolerance: .relative(0.05))))
         var kinds: [AlertEvent.Kind?] = []
         for value in [1_249.5, 1_300, 1_300, 1_400, 1_400, 1_200, 1_200] {
@@ -103,5 +104,67 @@ final class BaselineThresholdsTests: XCTestCase {
         XCTAssertEqual(kinds, [nil, nil, .fired, nil, .escalated, nil, .resolved])
         let threshold = await monitor.threshold(for: "svc.get")
         XCTAssertEqual(threshold?.critical, .atMost(1_368.5))
+    }
+}
+
+/// ``BaselineThresholds`` on the committed baseline: the bands scale the statistic the monitor
+/// records (a round's median), so a healthy machine's rounds sit inside them.
+final class BaselineThresholdsRecordedDataTests: XCTestCase {
+    private func committedBaseline() throws -> RunResults {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return try ResultsFile.load(from: root.appendingPathComponent("baselines/default.json"))
+    }
+
+    func testTheBandsScaleThePercentileOfTheRoundMediansNotOfAllSamples() throws {
+        let baseline = try committedBaseline()
+        let benchmark = try XCTUnwrap(baseline.benchmark(named: "cache.reference.dictionary-get"))
+        let threshold = try XCTUnwrap(BaselineThresholds().thresholds(from: baseline).first { $0.metric == benchmark.name })
+        let roundMedians = try XCTUnwrap(Sample(benchmark.rounds.map(\.median)))
+        let tolerance = benchmark.configuration.tolerance.relative(toBaseline: 1)
+        XCTAssertEqual(threshold.warning?.maximum ?? 0, Percentiles(of: roundMedians).p99 * (1 + tolerance), accuracy: 1e-9)
+        XCTAssertLessThan(
+            Percentiles(of: roundMedians).p99, try XCTUnwrap(benchmark.summary).percentiles.p95,
+            "the samples' spread is wider than the round medians': the old bands were looser than the statistic needs"
+        )
+    }
+
+    /// Each process of the baseline, held to bands derived from the other four and fed to a
+    /// monitor round by round with the default hysteresis, as a healthy machine would be.
+    func testAHealthyProcessSitsInsideBandsFromTheOthersAndRaisesNoAlert() async throws {
+        let baseline = try committedBaseline()
+        let processes = Set(baseline.benchmarks.flatMap { $0.rounds.map(\.process) }).sorted()
+        XCTAssertGreaterThanOrEqual(processes.count, 3, "the committed baseline merges several processes")
+        var inside = 0, total = 0
+        var fired: [String] = []
+        for process in processes {
+            var others = baseline
+            for index in others.benchmarks.indices { others.benchmarks[index].rounds.removeAll { $0.process == process } }
+            let clock = MonitorFixtures.clock()
+            let monitor = ThresholdMonitor(clock: clock)
+            let thresholds = BaselineThresholds().thresholds(from: others)
+            await monitor.setThresholds(thresholds)
+            for threshold in thresholds {
+                let medians = try XCTUnwrap(baseline.benchmark(named: threshold.metric)).rounds.filter { $0.process == process }.map(\.median)
+                for median in medians {
+                    total += 1
+                    if threshold.classify(median) == .ok { inside += 1 }
+                    if let event = await monitor.record(median, for: threshold.metric), event.kind == .fired {
+                        fired.append("\(threshold.metric) in process \(process)")
+                    }
+                    clock.advance(by: .seconds(30))
+                }
+            }
+        }
+        XCTAssertEqual(fired, [], "no alert on a healthy machine")
+        // On the baseline committed with this rule: 3,086 of 3,100 (python3 with numpy, p99 of
+        // the other processes' round medians × (1 + tolerance)).
+        XCTAssertGreaterThanOrEqual(Double(inside), 0.98 * Double(total), "\(inside) of \(total) round medians inside the warning band")
+    }
+
+    func testTheDefaultIsTheP99AndAnotherCanBeChosen() throws {
+        XCTAssertEqual(BaselineThresholds().percentile, .p99)
+        guard case .monitor(let options) = try CommandParser.parse(["monitor", "--percentile", "p90"]) else { return XCTFail("not monitor") }
+        XCTAssertEqual(options.thresholds.percentile, .p90)
     }
 }

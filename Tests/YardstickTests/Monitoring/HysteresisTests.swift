@@ -70,6 +70,27 @@ final class HysteresisTests: XCTestCase {
         XCTAssertEqual(events[5]?.at, F.time(5))
     }
 
+    func testAProbeFailureBreaksABreachingStreak() async {
+        let (monitor, clock) = await monitor()
+        _ = await feed([warning, warning], to: monitor, clock: clock)
+        await monitor.recordFailure(of: "m", reason: "timed out")
+        clock.advance(by: .seconds(1))
+        let events = await feed([warning, warning, warning], to: monitor, clock: clock)
+        XCTAssertEqual(kinds(events), [nil, nil, .fired], "two breaches, a failure, then three: the first two do not count")
+        XCTAssertEqual(events[2]?.alert.firstSeen, F.time(3), "the run that fired began after the failure")
+    }
+
+    func testAProbeFailureBreaksARecoveringStreakAndKeepsTheAlert() async {
+        let (monitor, clock) = await monitor()
+        _ = await feed([warning, warning, warning, good], to: monitor, clock: clock)
+        await monitor.recordFailure(of: "m", reason: "connection refused")
+        clock.advance(by: .seconds(1))
+        let afterFailure = await monitor.activeAlerts
+        XCTAssertEqual(afterFailure.map(\.level), [.warning], "a failure resolves nothing")
+        let events = await feed([good, good], to: monitor, clock: clock)
+        XCTAssertEqual(kinds(events), [nil, .resolved], "the good sample before the failure does not count towards resolving")
+    }
+
     func testResolvesAtTheMthGoodSampleNotBefore() async {
         let (monitor, clock) = await monitor()
         _ = await feed([warning, warning, warning], to: monitor, clock: clock)

@@ -215,3 +215,25 @@ final class TimeSeriesTests: XCTestCase {
         XCTAssertEqual(none, [])
     }
 }
+
+/// The default retention: the seed system's 24 hours, which costs little (see ``MonitorRetention``).
+final class DefaultRetentionTests: XCTestCase {
+    func testTheDefaultKeepsADayOfPointsAtTheDefaultInterval() {
+        let retention = MonitorRetention()
+        XCTAssertEqual(retention.maxAge, .seconds(86_400))
+        let interval = MonitorOptions().interval
+        let pointsPerDay = Int(86_400 / interval.seconds)
+        XCTAssertEqual(pointsPerDay, 2_880)
+        XCTAssertLessThanOrEqual(pointsPerDay, retention.maxPoints, "the point cap does not cut a day short")
+        XCTAssertEqual(MemoryLayout<TimeSeries.Point>.stride, 16, "the documented 46 KB a day per metric")
+    }
+
+    func testADayOfSamplesIsKeptAndTheNextDaysPushItOut() {
+        var series = TimeSeries(retention: MonitorRetention())
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        for index in 0..<2_880 { series.append(Double(index), at: start.addingTimeInterval(30 * Double(index))) }
+        XCTAssertEqual(series.count, 2_880)
+        series.append(2_880, at: start.addingTimeInterval(86_400 + 30))
+        XCTAssertEqual(series.points.first?.value, 1, "the point 24 hours old stays, the older one goes")
+    }
+}
