@@ -32,8 +32,11 @@ final class MeanBudgetTests: XCTestCase {
 
     func testAMeanBudgetSurvivesJSONInNanoseconds() throws {
         let configuration = BenchmarkConfiguration(budgets: [.mean(under: .milliseconds(10))]).resolved()
-        let data = try JSONEncoder().encode(configuration)
-        XCTAssertTrue(String(decoding: data, as: UTF8.self).contains(#"{"metric":"mean","limitNanoseconds":10000000}"#))
+        // Sorted keys: without them the order of a keyed container's fields varies by process.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = try encoder.encode(configuration)
+        XCTAssertTrue(String(decoding: data, as: UTF8.self).contains(#"{"limitNanoseconds":10000000,"metric":"mean"}"#))
         XCTAssertEqual(try JSONDecoder().decode(ResolvedConfiguration.self, from: data), configuration)
         let check = try JSONDecoder().decode(BudgetCheck.self, from: Data(#"{"metric":"mean","limitNanoseconds":5000000,"valueNanoseconds":4000000}"#.utf8))
         XCTAssertEqual(check, BudgetCheck(metric: .mean, limit: 5_000_000, value: 4_000_000))
