@@ -122,10 +122,16 @@ public struct Judge: Sendable {
         return judgement
     }
 
+    /// The change a comparison must exceed to count: max(T + N, 2N) (see the type's
+    /// documentation).
+    static func threshold(tolerance: Double, noise: Double) -> Double {
+        max(tolerance + noise, noiseMultiplier * noise)
+    }
+
     /// The verdict of one comparison, given its adjusted p-value (see the type's documentation).
     static func decide(change: Double, noise: Double, adjustedPValue: Double, alpha: Double, tolerance: Double) -> (Verdict, String?) {
         let isNoisy = noise > tolerance
-        let threshold = max(tolerance + noise, noiseMultiplier * noise)
+        let threshold = threshold(tolerance: tolerance, noise: noise)
         let beyond = isNoisy
             ? "more than \(Int(noiseMultiplier)) times its noise ±\(Formatting.percent(noise))"
             : "beyond the tolerance \(Formatting.percent(tolerance)) plus noise ±\(Formatting.percent(noise))"
@@ -315,8 +321,7 @@ public struct Judge: Sendable {
             for position in drafts[index].comparisons.indices {
                 var comparison = drafts[index].comparisons[position]
                 guard comparison.verdict == .regressed || comparison.verdict == .improved else { continue }
-                let noise = comparison.minimumDetectableChange
-                let threshold = max(comparison.tolerance + noise, noiseMultiplier * noise)
+                let threshold = threshold(tolerance: comparison.tolerance, noise: comparison.minimumDetectableChange)
                 guard level.explains(comparison.change.point, inSuite: drafts[index].suite, threshold: threshold) else { continue }
                 let (lowest, highest) = level.span(forSuite: drafts[index].suite)
                 comparison.verdict = .noisy
