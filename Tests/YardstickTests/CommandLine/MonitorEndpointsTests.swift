@@ -1,4 +1,5 @@
 import Foundation
+import LocalHTTPReceiver
 import XCTest
 @testable import Yardstick
 
@@ -7,11 +8,11 @@ import XCTest
 /// intervals of milliseconds, `--count`, and replies scripted by request number.
 final class MonitorEndpointsTests: XCTestCase {
     private var directory: URL!
-    private var server: LocalHTTPServer!
+    private var server: LocalHTTPReceiver!
 
     override func setUpWithError() throws {
         directory = try Fixtures.temporaryDirectory()
-        server = try LocalHTTPServer()
+        server = try LocalHTTPReceiver()
     }
 
     override func tearDown() {
@@ -50,7 +51,7 @@ final class MonitorEndpointsTests: XCTestCase {
         server.route("/health") { _ in .init(status: 200, body: "ok") }
         server.route("/slow") { _ in .init(status: 200, body: "late", delay: .milliseconds(800)) }
         server.route("/broken") { _ in .init(status: 503, body: "database down") }
-        let refused = "http://127.0.0.1:\(try LocalHTTPServer.closedPort())/health"
+        let refused = "http://127.0.0.1:\(try LocalHTTPReceiver.closedPort())/health"
         let (code, captured) = await monitor([
             "--http", "ok=\(server.url("/health"))", "--http", "slow=\(server.url("/slow"))",
             "--http", "broken=\(server.url("/broken"))", "--http", "gone=\(refused)",
