@@ -119,4 +119,4 @@ noise = {b: statistics.median(v) for b, v in aa.items() if v}
 print(f"minimum detectable change with the default settings (median over the A/A runs): "
       f"{sum(v <= 0.10 for v in noise.values())} of {len(noise)} benchmarks at 10% or less, {sum(v <= 0.08 for v in noise.values())} at 8% or less")
 PY
-[ -n "$keep" ] && echo "reports kept in $keep"
+if [ -n "$keep" ]; then echo "reports kept in $keep"; fi
