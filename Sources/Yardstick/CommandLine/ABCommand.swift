@@ -49,6 +49,7 @@ extension CommandParser {
         OptionSpec(name: "--rounds", valueName: "N", help: "Rounds per benchmark and process."),
         OptionSpec(name: "--time-limit", valueName: "DURATION", help: "Longest one benchmark may take in one process (30s, 2m)."),
         OptionSpec(name: "--sample-cap", valueName: "N", help: "Raw samples kept per benchmark and side (default: 1000)."),
+        shardOption,
         OptionSpec(name: "--output", valueName: "DIR", help: "Directory for the reports (default: reports)."),
     ] + judgementOptions.filter { $0.name != "--allow-foreign-baseline" } + alertingOptions + [
         OptionSpec(name: "--quiet", short: "-q", help: "Print no progress on standard error."),
@@ -91,6 +92,9 @@ extension CommandParser {
 /// processes, judge the head against the base, write the reports, print the verdicts.
 struct ABCommand {
     let options: ABOptions
+    /// This executable's suites: what a shard (`--shard`) splits. Both builds then measure the
+    /// shard's benchmarks by name.
+    var suites: [Suite] = []
     /// Where the PagerDuty routing key is read from.
     var environment = ProcessInfo.processInfo.environment
 
@@ -102,6 +106,11 @@ struct ABCommand {
             product: MeasuringProcess.currentExecutable().lastPathComponent
         )
         let filters = try parseFilters()
+        let shard = try shardSelection()
+        if let summary = shard.summary { log(summary) }
+        if shard.record != nil, shard.plan.entries.isEmpty {
+            return try writeEmptyShard(shard, console: console)
+        }
         let base: ABBuild
         let head: ABBuild
         do throws(ABBuildError) {
@@ -123,7 +132,7 @@ struct ABCommand {
                 + "(seed \(schedule.seed): --seed \(schedule.seed) repeats this order)"
         )
         let runner = ABRunner(
-            base: base, head: head, schedule: schedule, filters: options.measurement.filters,
+            base: base, head: head, schedule: schedule, filters: shard.processFilters(options.measurement.filters),
             overrides: options.measurement.overrides, sampleCap: options.measurement.sampleCap
         )
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("bench-ab-\(UUID().uuidString)")
@@ -146,12 +155,17 @@ struct ABCommand {
             schedule: schedule
         )
         var results = measurement.head
+        var baseResults = measurement.base
+        results.shard = shard.record
+        baseResults.shard = shard.record
         try requireBudgetsSelect(options.budgets, among: results.benchmarks.map(\.name))
         results = results.addingBudgets(options.budgets)
-        results.judgement = ABJudge(options: options.judgement).judge(results, against: measurement.base, context: context, selection: filters)
+        results.judgement = ABJudge(options: options.judgement).judge(
+            results, against: baseResults, context: context, selection: shard.judgingSelection(filters)
+        )
         let output = URL(fileURLWithPath: options.outputDirectory, isDirectory: true)
         do {
-            try ResultsFile.write(measurement.base, to: output.appendingPathComponent(ABCommand.baseFileName))
+            try ResultsFile.write(baseResults, to: output.appendingPathComponent(ABCommand.baseFileName))
             try ReportWriter(directory: output).write(ReportInput(results: results, baseline: measurement.base))
         } catch {
             throw .output(error.description)
@@ -168,6 +182,42 @@ struct ABCommand {
 
     /// The file beside `results.json` that holds the base's merged processes.
     static let baseFileName = "base.json"
+
+    /// The shard of this executable's selection to measure; the whole selection without
+    /// `--shard`. Suites are weighed by the durations in the package's default baseline, when
+    /// it has one: every job of a matrix checks out the same one.
+    private func shardSelection() throws(CommandLineError) -> ShardSelection {
+        guard let shard = options.measurement.shard else {
+            // Unsharded, the builds select with the user's filters themselves; no plan is needed.
+            return ShardSelection(try! RunPlan(suites: []), shard: nil, filters: options.measurement.filters, baseline: nil)
+        }
+        let plan = try makePlan(suites: suites, filters: options.measurement.filters, overrides: options.measurement.overrides)
+        let baselines = URL(fileURLWithPath: options.packagePath, isDirectory: true).appendingPathComponent("baselines")
+        // A baseline that cannot be read only costs the balance: every shard reads the same one.
+        let baseline = try? BaselineStore(directory: baselines).load(BaselineStore.defaultName)
+        return ShardSelection(plan, shard: shard, filters: options.measurement.filters, baseline: baseline ?? nil)
+    }
+
+    /// A shard given no suites (more shards than suites) measures nothing, and writes results
+    /// and a base with no benchmarks, so that `bench merge` finds every shard.
+    private func writeEmptyShard(_ shard: ShardSelection, console: Console) throws(CommandLineError) -> ExitCode {
+        let now = Date()
+        var empty = RunResults(
+            measurement: RunMeasurement(startedAt: now, finishedAt: now, clockCalibration: ClockCalibration(overheadNanoseconds: 0), benchmarks: []),
+            environment: .current()
+        )
+        empty.processes = options.measurement.processes
+        empty.shard = shard.record
+        let output = URL(fileURLWithPath: options.outputDirectory, isDirectory: true)
+        do {
+            try ResultsFile.write(empty, to: output.appendingPathComponent(ABCommand.baseFileName))
+            try ResultsFile.write(empty, to: output.appendingPathComponent("results.json"))
+        } catch {
+            throw .output(error.description)
+        }
+        console.output("shard \(shard.record!.index)/\(shard.record!.count) has no suites to measure\n")
+        return .success
+    }
 
     private func parseFilters() throws(CommandLineError) -> [NameFilter] {
         var filters: [NameFilter] = []

@@ -37,12 +37,17 @@ struct BaselineUpdateCommand {
             if BuildConfiguration.current == .debug {
                 throw .input(BaselineError.debugBuild(options.name).description)
             }
+            let shard = ShardSelection(plan, shard: options.measurement.shard, filters: options.measurement.filters, baseline: previous)
+            if let summary = shard.summary, !options.measurement.isQuiet { console.error("bench: \(summary)\n") }
             // Its timing plans are kept unless a call moved clearly across the threshold, so
             // that the speed of the machine tonight does not flip a benchmark's timing mode.
             results = try await measure(
-                plan, options: options.measurement,
+                shard, options: options.measurement,
                 priorPlans: previous.map { PriorTimingPlans($0, rule: .keepWithinBand) }, console: console
             )
+            if let record = shard.record {
+                return try writeShard(results, record: record, console: console)
+            }
         }
         let update: BaselineUpdate
         do {
@@ -66,6 +71,28 @@ struct BaselineUpdateCommand {
             await alerting.post(moved, console: console)
         } else {
             console.output("this is the first baseline named '\(update.name)'\n")
+        }
+        return .success
+    }
+
+    /// Writes a shard's results for `bench merge`, leaving the baseline alone: a baseline is
+    /// blessed whole, from the merged file (`--from`), or it would mix nights.
+    private func writeShard(_ results: RunResults, record: ShardRecord, console: Console) throws(CommandLineError) -> ExitCode {
+        let url = URL(fileURLWithPath: options.outputDirectory, isDirectory: true).appendingPathComponent("results.json")
+        do {
+            try ResultsFile.write(results, to: url)
+        } catch {
+            throw .output(error.description)
+        }
+        console.output(
+            "shard \(record.index)/\(record.count) of baseline '\(options.name)' measured: \(url.relativePath), "
+                + "\(Formatting.counted(results.benchmarks.count, "benchmark")); the baseline is unchanged until the merged "
+                + "shards are blessed ('bench merge DIR... --no-baseline --output DIR', then 'bench baseline update --from DIR/results.json')\n"
+        )
+        if results.hasErrors {
+            let failed = results.benchmarks.filter { $0.failure != nil }.map(\.name).joined(separator: ", ")
+            console.error("bench: error: \(failed) ended in an error; a baseline with errors would be refused\n")
+            return .failure
         }
         return .success
     }

@@ -64,7 +64,9 @@ public enum BenchCommand {
             case .compare(let options):
                 return try CompareCommand(options: options).execute(console: console)
             case .ab(let options):
-                return try await ABCommand(options: options).execute(console: console)
+                return try await ABCommand(options: options, suites: suites).execute(console: console)
+            case .merge(let options):
+                return try await MergeCommand(options: options).execute(console: console)
             case .report(let options):
                 return try ReportCommand(options: options).execute(console: console)
             case .monitor(let options):

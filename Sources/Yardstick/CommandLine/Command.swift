@@ -17,6 +17,8 @@ enum Command: Equatable {
     /// Measure a base and a head build side by side, in alternating processes, and judge the
     /// head against the base.
     case ab(ABOptions)
+    /// Join the results of the shards of one run, judge them as one run, and report.
+    case merge(MergeOptions)
     /// Print help for a subcommand, or the overview when `nil`.
     case help(subcommand: String?)
     /// Print the version.
@@ -38,6 +40,8 @@ struct MeasurementOptions: Equatable {
     /// Whether a debug build measures itself (`--allow-debug`) instead of handing over to its
     /// release build (``ReleaseHandoff``).
     var allowsDebugBuild = false
+    /// The part of the selection to measure (`--shard I/N`); `nil` measures all of it.
+    var shard: Shard?
 }
 
 /// Which baseline `run` judges against.
@@ -84,6 +88,9 @@ struct BaselineUpdateOptions: Equatable {
     var allowsPartial = false
     var historyLimit = 100
     var baselinesDirectory = "baselines"
+    /// Where a shard (`--shard`) writes its results: a shard is merged, then blessed with
+    /// `--from`, and never updates the baseline itself.
+    var outputDirectory = "reports"
     /// Where the alerts of what moved since the previous baseline go.
     var alerting = AlertingOptions()
 }
@@ -97,6 +104,21 @@ struct CompareOptions: Equatable {
     var judgement = JudgementOptions()
     /// `--budget`: limits added to NEW's benchmarks' own.
     var budgets: [BudgetRule] = []
+}
+
+/// Options of `bench merge`.
+struct MergeOptions: Equatable {
+    /// The shards' output folders, each holding a `results.json` (and `base.json` for `ab`).
+    var shardDirectories: [String]
+    /// Where the merged `results.json` and the reports go.
+    var outputDirectory = "reports"
+    /// The baseline that shards of `bench run` are judged against; unused for `ab` shards,
+    /// which carry their base.
+    var baseline = BaselineChoice.automatic
+    var baselinesDirectory = "baselines"
+    var judgement = JudgementOptions()
+    /// Where the failing benchmarks' alerts go.
+    var alerting = AlertingOptions()
 }
 
 /// Options of `bench monitor`.
@@ -137,7 +159,7 @@ struct MonitorOptions: Equatable {
 /// The first argument may name a subcommand (`run`, `list`, `baseline update`, `compare`, `ab`,
 /// `report`, `monitor`, `help`); without one, `bench` means `bench run`.
 enum CommandParser {
-    static let subcommands = ["run", "list", "baseline", "compare", "ab", "report", "monitor", "help"]
+    static let subcommands = ["run", "list", "baseline", "compare", "ab", "merge", "report", "monitor", "help"]
 
     static let helpOption = OptionSpec(name: "--help", short: "-h", help: "Show help for this command.")
 
@@ -151,6 +173,11 @@ enum CommandParser {
         help: "Only benchmarks whose full name matches (repeatable; any match selects)."
     )
 
+    static let shardOption = OptionSpec(
+        name: "--shard", valueName: "I/N",
+        help: "Measure only shard I of N: whole suites, balanced by the baseline's durations; join with 'bench merge'."
+    )
+
     static func measurementOptions(processesByDefault: Int) -> [OptionSpec] {
         [
             filterOption,
@@ -160,6 +187,7 @@ enum CommandParser {
             OptionSpec(name: "--time-limit", valueName: "DURATION", help: "Longest one benchmark may take in all (30s, 2m)."),
             OptionSpec(name: "--processes", valueName: "N", help: "Measure in N processes one after another, merged (default: \(processesByDefault))."),
             OptionSpec(name: "--sample-cap", valueName: "N", help: "Raw samples kept per benchmark (default: 1000)."),
+            shardOption,
             OptionSpec(name: "--quiet", short: "-q", help: "Print no progress on standard error."),
             allowDebugOption,
         ]
@@ -200,7 +228,15 @@ enum CommandParser {
         OptionSpec(name: "--allow-partial", help: "Keep the baseline's benchmarks that this run lacks."),
         OptionSpec(name: "--history-limit", valueName: "N", help: "History records kept (default: 100)."),
         baselinesOption,
+        OptionSpec(name: "--output", valueName: "DIR", help: "With --shard: directory for the shard's results.json (default: reports)."),
     ] + alertingOptions + [helpOption]
+
+    static let mergeOptions: [OptionSpec] = [
+        OptionSpec(name: "--output", valueName: "DIR", help: "Directory for the merged results.json and the reports (default: reports)."),
+        OptionSpec(name: "--baseline", valueName: "NAME", help: "Judge shards of 'bench run' against this baseline (default: 'default', if it exists)."),
+        OptionSpec(name: "--no-baseline", help: "Do not judge against any baseline."),
+        baselinesOption,
+    ] + judgementOptions.filter { $0.name != "--budget" } + alertingOptions + [helpOption]
 
     static let compareOptions: [OptionSpec] = [
         OptionSpec(name: "--output", valueName: "DIR", help: "Write the judged results.json and every report here (default: write nothing)."),
@@ -268,6 +304,8 @@ enum CommandParser {
             return try parseMonitor(rest)
         case "ab":
             return try parseAB(rest)
+        case "merge":
+            return try parseMerge(rest)
         case "help":
             guard rest.count <= 1 else { throw .usage("'bench help' takes at most one subcommand name") }
             if let topic = rest.first, !subcommands.contains(topic) {
@@ -320,13 +358,37 @@ enum CommandParser {
         options.historyLimit = try parsed.integer("--history-limit", in: 1...1_000_000, "a whole number of at least 1") ?? options.historyLimit
         options.baselinesDirectory = try directory(parsed, "--baselines") ?? options.baselinesDirectory
         options.alerting = try alerting(parsed)
+        options.outputDirectory = try directory(parsed, "--output") ?? options.outputDirectory
         if options.source != nil {
-            let measuring = ["--filter", "--iterations", "--warmup", "--rounds", "--time-limit", "--processes"]
+            let measuring = ["--filter", "--iterations", "--warmup", "--rounds", "--time-limit", "--processes", "--shard"]
             if let given = measuring.first(where: { parsed.values[$0] != nil }) {
                 throw .usage("\(given) has no effect with --from, which blesses a results file without measuring")
             }
         }
+        if parsed.value("--output") != nil, options.measurement.shard == nil {
+            throw .usage("--output is where a shard writes its results; without --shard the results become the baseline")
+        }
         return .updateBaseline(options)
+    }
+
+    private static func parseMerge(_ arguments: ArraySlice<String>) throws(CommandLineError) -> Command {
+        let parsed = try ArgumentParser.parse(arguments, options: mergeOptions, command: "merge")
+        if parsed.has("--help") { return .help(subcommand: "merge") }
+        guard !parsed.positionals.isEmpty else {
+            throw .usage("'bench merge' takes the shards' output folders: bench merge shard-1 shard-2 ...")
+        }
+        var options = MergeOptions(shardDirectories: parsed.positionals)
+        options.outputDirectory = try directory(parsed, "--output") ?? options.outputDirectory
+        options.baselinesDirectory = try directory(parsed, "--baselines") ?? options.baselinesDirectory
+        if parsed.has("--no-baseline") {
+            if parsed.value("--baseline") != nil { throw .usage("--baseline and --no-baseline exclude each other") }
+            options.baseline = .none
+        } else if let name = parsed.value("--baseline") {
+            options.baseline = .named(name)
+        }
+        options.judgement = try judgement(parsed)
+        options.alerting = try alerting(parsed)
+        return .merge(options)
     }
 
     private static func parseCompare(_ arguments: ArraySlice<String>) throws(CommandLineError) -> Command {
@@ -436,6 +498,12 @@ enum CommandParser {
             ?? options.sampleCap
         options.isQuiet = parsed.has("--quiet")
         options.allowsDebugBuild = parsed.has("--allow-debug")
+        if let text = parsed.value("--shard") {
+            guard let shard = Shard(parsing: text) else {
+                throw .usage("--shard expects I/N with 1 <= I <= N, such as 2/4, got '\(text)'")
+            }
+            options.shard = shard
+        }
         return options
     }
 
@@ -497,7 +565,7 @@ extension Command {
         case .run: true
         case .monitor(let options): !options.watchesOnlyEndpoints
         case .updateBaseline(let options): options.source == nil
-        case .list, .compare, .report, .ab, .help, .version: false
+        case .list, .compare, .report, .ab, .merge, .help, .version: false
         }
     }
 
@@ -507,7 +575,7 @@ extension Command {
         case .run(let options): options.measurement.allowsDebugBuild
         case .updateBaseline(let options): options.measurement.allowsDebugBuild
         case .monitor(let options): options.allowsDebugBuild
-        case .list, .compare, .report, .ab, .help, .version: false
+        case .list, .compare, .report, .ab, .merge, .help, .version: false
         }
     }
 }

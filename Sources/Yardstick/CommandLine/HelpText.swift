@@ -17,6 +17,8 @@ enum HelpText {
                                            --output DIR, write its reports)
           bench ab --base-ref REV          build REV and the working tree, measure them in
                                            alternating processes, judge the head against REV
+          bench merge DIR...               join the shards of one run (--shard I/N), judge
+                                           them as one run, write its reports
           bench report --from FILE         render a saved run's reports again
           bench monitor [OPTIONS]          sample benchmarks and probes on an interval against
                                            thresholds from a baseline, and raise alerts
@@ -89,6 +91,10 @@ enum HelpText {
             batch size, or one call at a time) unless its calls now take clearly more or less
             than the 1 µs batching threshold: a batched one turns to per-call timing above 2 µs,
             a per-call one to batches below 0.5 µs. Every process reuses the first's plans.
+
+            With --shard I/N it measures only that shard's suites, writes their results to
+            --output, and leaves the baseline alone: merge the shards with 'bench merge DIR...
+            --no-baseline --output DIR', then bless the merged file with --from.
 
             OPTIONS
             \(options(CommandParser.baselineUpdateOptions))
@@ -191,8 +197,29 @@ enum HelpText {
 
             \(exitCodes)
             """
+        case "merge":
+            return """
+            USAGE
+              bench merge DIR... [OPTIONS]
+
+            Joins the results of the shards of one run, each in its own folder (the --output of
+            'run', 'ab' or 'baseline update' with --shard I/N), into one results.json, and judges
+            it exactly as the unsharded run would be judged: shards split the selection by whole
+            suites, and Holm's correction is per suite. Shards of 'ab' (with base.json) are
+            judged base against head; the others against the baseline. Writes results.json
+            (and base.json), report.md, junit.xml, report.html and metrics.prom to --output.
+
+            Refuses (exit code 2) shards of different shard counts, selections, commits or
+            process counts, and a shard that is missing or given twice. Shards measured on
+            different machines are accepted: each suite is measured within one shard.
+
+            OPTIONS
+            \(options(CommandParser.mergeOptions))
+
+            \(exitCodes)
+            """
         case "help":
-            return "USAGE\n  bench help [SUBCOMMAND]\n\nShows help for a subcommand: run, list, baseline, compare, ab, report, monitor.\n"
+            return "USAGE\n  bench help [SUBCOMMAND]\n\nShows help for a subcommand: run, list, baseline, compare, ab, merge, report, monitor.\n"
         default:
             return """
             USAGE

@@ -16,6 +16,25 @@ func measure(
     return RunResults(measurement: measurement, environment: .current(), sampleCap: options.sampleCap)
 }
 
+/// Measures a shard's part of a selection (all of it without `--shard`), and records in the
+/// results which shard of which selection they are. A shard with no suites measures nothing
+/// and says so in an empty results file, so that `bench merge` still finds every shard.
+func measure(
+    _ shard: ShardSelection,
+    options: MeasurementOptions,
+    priorPlans: PriorTimingPlans?,
+    console: Console
+) async throws(CommandLineError) -> RunResults {
+    var options = options
+    options.filters = shard.processFilters(options.filters)
+    let processes = options.processes
+    if shard.plan.entries.isEmpty { options.processes = 1 }
+    var results = try await measure(shard.plan, options: options, priorPlans: priorPlans, console: console)
+    results.processes = processes
+    results.shard = shard.record
+    return results
+}
+
 /// Writes the debug-build warning when this is a debug build.
 func warnIfDebugBuild(_ console: Console) {
     if BuildConfiguration.current == .debug {

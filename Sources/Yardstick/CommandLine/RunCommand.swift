@@ -8,17 +8,19 @@ struct RunCommand {
     var environment = ProcessInfo.processInfo.environment
 
     func execute(console: Console) async throws(CommandLineError) -> ExitCode {
-        let plan = try makePlan(suites: suites, filters: options.measurement.filters, overrides: options.measurement.overrides)
-        try requireBudgetsSelect(options.budgets, among: plan.entries.map(\.fullName))
+        let selected = try makePlan(suites: suites, filters: options.measurement.filters, overrides: options.measurement.overrides)
+        try requireBudgetsSelect(options.budgets, among: selected.entries.map(\.fullName))
         // Read the baseline before measuring, so a broken one costs seconds, not minutes.
         let baseline = try options.baseline.load(from: options.baselinesDirectory)
         let alerting = try RunAlerting(options.alerting, environment: environment)
         let priorPlans = try priorPlans(baseline: baseline?.results)
+        let shard = ShardSelection(selected, shard: options.measurement.shard, filters: options.measurement.filters, baseline: baseline?.results)
+        if let summary = shard.summary, !options.measurement.isQuiet { console.error("bench: \(summary)\n") }
         warnIfDebugBuild(console)
         // Added after measuring, so that the processes of a fan-out need not be told them.
-        var results = try await measure(plan, options: options.measurement, priorPlans: priorPlans, console: console)
+        var results = try await measure(shard, options: options.measurement, priorPlans: priorPlans, console: console)
             .addingBudgets(options.budgets)
-        let selection = options.measurement.filters.compactMap { try? NameFilter($0) }
+        let selection = shard.judgingSelection(options.measurement.filters.compactMap { try? NameFilter($0) })
         let history = baseline.map { BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory)).history(of: $0.name) } ?? []
         results.judgement = Judge(options: options.judgement).judge(
             results, against: baseline?.results, baselineName: baseline?.name ?? "", selection: selection, history: history

@@ -29,6 +29,21 @@ public struct RunPlan: Sendable {
         entries = [entry]
     }
 
+    /// The plan of the named suites only, in the same order.
+    func restricted(toSuites names: Set<String>) -> RunPlan {
+        var plan = self
+        let keptIndices = suites.indices.filter { names.contains(suites[$0].name) }
+        let newIndex = Dictionary(uniqueKeysWithValues: keptIndices.enumerated().map { ($0.element, $0.offset) })
+        plan.suites = keptIndices.map { suites[$0] }
+        plan.entries = entries.compactMap { entry in
+            guard let index = newIndex[entry.suiteIndex] else { return nil }
+            var entry = entry
+            entry.suiteIndex = index
+            return entry
+        }
+        return plan
+    }
+
     /// Selects the benchmarks whose full name matches any of `filters` (all when `filters` is
     /// empty) and resolves their configurations.
     ///

@@ -10,6 +10,9 @@ enum ResultsConsistency {
         guard results.processes >= 1 else {
             return "processes: \(results.processes) processes; a run has at least 1"
         }
+        if let shard = results.shard, let problem = shardProblem(in: shard, benchmarks: results.benchmarks.map(\.name)) {
+            return problem
+        }
         var seen: [String: Int] = [:]
         var tags = Set<Int>()
         for (index, benchmark) in results.benchmarks.enumerated() {
@@ -30,6 +33,23 @@ enum ResultsConsistency {
         if !tags.isEmpty, tags.count != results.processes {
             return "processes: \(results.processes), but the rounds are tagged with \(Formatting.counted(tags.count, "process")) "
                 + "(\(tags.sorted().map(String.init).joined(separator: ", "))); the noise estimate would use one and the header the other"
+        }
+        return nil
+    }
+
+    /// Whether a shard's record holds together: a shard number within the count, and benchmarks
+    /// that are its own and part of the selection.
+    private static func shardProblem(in shard: ShardRecord, benchmarks: [String]) -> String? {
+        guard shard.shard != nil else {
+            return "shard: shard \(shard.index) of \(shard.count); a shard is numbered from 1 to the count"
+        }
+        let selection = Set(shard.selection)
+        if let stray = shard.benchmarks.first(where: { !selection.contains($0) }) {
+            return "shard.benchmarks: '\(stray)' is not in shard.selection"
+        }
+        let own = Set(shard.benchmarks)
+        if let stray = benchmarks.first(where: { !own.contains($0) }) {
+            return "benchmarks: '\(stray)' is not one of the shard's benchmarks (shard.benchmarks)"
         }
         return nil
     }

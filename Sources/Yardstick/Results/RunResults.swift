@@ -26,6 +26,9 @@ public struct RunResults: Sendable, Codable {
     public var benchmarks: [BenchmarkResult]
     /// The verdicts against a baseline, when the run was judged.
     public var judgement: RunJudgement?
+    /// Which shard of which selection these results are, when the run was one shard of several
+    /// (`--shard I/N`); `nil` for a whole run and for a merge of shards.
+    public var shard: ShardRecord?
 
     /// Summarises a run's measurement.
     ///
