@@ -83,29 +83,6 @@ def exit_code(name):
 def names(document):
     return [b["name"] for b in document["benchmarks"]]
 
-def shard_fields(value, path=""):
-    """Every (path, value) under a key that mentions a shard, wherever results.json keeps it."""
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            where = f"{path}.{key}" if path else key
-            if "shard" in key.lower():
-                yield where, inner
-            yield from shard_fields(inner, where)
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            yield from shard_fields(inner, f"{path}[{index}]")
-
-def names_shard(value, index, count):
-    """Whether a value says shard INDEX of COUNT: "I/N", {…: I, …: N} or [I, N]."""
-    if isinstance(value, str):
-        return value.replace(" ", "") == f"{index}/{count}"
-    if isinstance(value, dict):
-        numbers = [v for v in value.values() if type(v) is int]
-        return index in numbers and count in numbers and (index != count or numbers.count(index) > 1)
-    if isinstance(value, list):
-        return value[:2] == [index, count]
-    return False
-
 problems = []
 unsharded = names(load("unsharded"))
 merged = collections.Counter(names(load("merged")))
@@ -122,10 +99,11 @@ for i in range(1, shards + 1):
     document = load(f"shard-{i}")
     for benchmark in document["benchmarks"]:
         suites[benchmark.get("suite", benchmark["name"].split(".")[0])].add(i)
-    fields = list(shard_fields(document))
-    if not any(names_shard(value, i, shards) for _, value in fields):
-        found = ", ".join(f"{path} = {json.dumps(value)}" for path, value in fields) or "no field about a shard"
-        problems.append(f"shard-{i}/results.json does not name shard {i}/{shards} ({found})")
+    shard = document.get("shard") or {}
+    if (shard.get("index"), shard.get("count")) != (i, shards):
+        problems.append(f"shard-{i}/results.json says it is shard {shard.get('index')}/{shard.get('count')}, not {i}/{shards}")
+    elif shard.get("benchmarks") != names(document):
+        problems.append(f"shard-{i}/results.json measured {names(document)} but was given {shard.get('benchmarks')}")
 for suite, where in sorted(suites.items()):
     if len(where) > 1:
         problems.append(f"suite {suite} was measured in shards {sorted(where)}, not in one")
