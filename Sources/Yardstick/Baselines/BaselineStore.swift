@@ -103,7 +103,7 @@ public struct BaselineStore: Sendable {
             }
         }
         do {
-            try ResultsFile.write(blessed, to: url(for: name))
+            try ResultsFile.write(blessed, to: url(for: name), form: .compact)
         } catch {
             throw .cannotWrite(error.description)
         }
