@@ -17,6 +17,8 @@ enum Command: Equatable {
     /// Measure a base and a head build side by side, in alternating processes, and judge the
     /// head against the base.
     case ab(ABOptions)
+    /// Print the trend of benchmarks over a baseline's recorded updates.
+    case history(HistoryOptions)
     /// Print help for a subcommand, or the overview when `nil`.
     case help(subcommand: String?)
     /// Print the version.
@@ -69,6 +71,15 @@ struct RunOptions: Equatable {
 
 /// Options of `bench list`.
 struct ListOptions: Equatable {
+    /// As for `run`.
+    var filters: [String] = []
+}
+
+/// Options of `bench history`.
+struct HistoryOptions: Equatable {
+    /// The baseline whose history is read.
+    var name = BaselineStore.defaultName
+    var baselinesDirectory = "baselines"
     /// As for `run`.
     var filters: [String] = []
 }
@@ -137,7 +148,7 @@ struct MonitorOptions: Equatable {
 /// The first argument may name a subcommand (`run`, `list`, `baseline update`, `compare`, `ab`,
 /// `report`, `monitor`, `help`); without one, `bench` means `bench run`.
 enum CommandParser {
-    static let subcommands = ["run", "list", "baseline", "compare", "ab", "report", "monitor", "help"]
+    static let subcommands = ["run", "list", "baseline", "compare", "ab", "report", "monitor", "history", "help"]
 
     static let helpOption = OptionSpec(name: "--help", short: "-h", help: "Show help for this command.")
 
@@ -193,6 +204,8 @@ enum CommandParser {
     )
 
     static let listOptions: [OptionSpec] = [filterOption, helpOption]
+
+    static let historyOptions: [OptionSpec] = [filterOption, baselinesOption, helpOption]
 
     static let baselineUpdateOptions: [OptionSpec] = measurementOptions(processesByDefault: 5) + [
         OptionSpec(name: "--name", valueName: "NAME", help: "The baseline to update (default: default)."),
@@ -266,6 +279,8 @@ enum CommandParser {
             return try parseReport(rest)
         case "monitor":
             return try parseMonitor(rest)
+        case "history":
+            return try parseHistory(rest)
         case "ab":
             return try parseAB(rest)
         case "help":
@@ -342,6 +357,19 @@ enum CommandParser {
             judgement: try judgement(parsed),
             budgets: try budgetRules(parsed)
         ))
+    }
+
+    private static func parseHistory(_ arguments: ArraySlice<String>) throws(CommandLineError) -> Command {
+        let parsed = try ArgumentParser.parse(arguments, options: historyOptions, command: "history")
+        if parsed.has("--help") { return .help(subcommand: "history") }
+        guard parsed.positionals.count <= 1 else {
+            throw .usage("'bench history' takes at most one baseline name, got \(parsed.positionals.count): bench history [NAME]")
+        }
+        var options = HistoryOptions()
+        options.name = parsed.positionals.first ?? options.name
+        options.baselinesDirectory = try directory(parsed, "--baselines") ?? options.baselinesDirectory
+        options.filters = parsed.values["--filter"] ?? []
+        return .history(options)
     }
 
     private static func parseReport(_ arguments: ArraySlice<String>) throws(CommandLineError) -> Command {
@@ -497,7 +525,7 @@ extension Command {
         case .run: true
         case .monitor(let options): !options.watchesOnlyEndpoints
         case .updateBaseline(let options): options.source == nil
-        case .list, .compare, .report, .ab, .help, .version: false
+        case .list, .compare, .report, .ab, .history, .help, .version: false
         }
     }
 
@@ -507,7 +535,7 @@ extension Command {
         case .run(let options): options.measurement.allowsDebugBuild
         case .updateBaseline(let options): options.measurement.allowsDebugBuild
         case .monitor(let options): options.allowsDebugBuild
-        case .list, .compare, .report, .ab, .help, .version: false
+        case .list, .compare, .report, .ab, .history, .help, .version: false
         }
     }
 }
