@@ -23,7 +23,7 @@ let package = Package(
         // The reference suites that `swift run -c release bench` runs.
         .target(name: "ReferenceBenchmarks", dependencies: ["Yardstick", "ServerComponents", "CSQLite"], path: "Benchmarks"),
         .executableTarget(name: "bench", dependencies: ["Yardstick", "ReferenceBenchmarks"]),
-        .testTarget(name: "YardstickTests", dependencies: ["Yardstick", "LocalHTTPReceiver"], exclude: ["Reports/Golden", "Judgement/Levels", "Results/Shards"]),
+        .testTarget(name: "YardstickTests", dependencies: ["Yardstick", "LocalHTTPReceiver"], exclude: ["Reports/Golden", "Judgement/Levels", "Results/Shards", "Results/Recorded"]),
         .testTarget(name: "ServerComponentsTests", dependencies: ["ServerComponents", "CSQLite", "CHeapStatistics"]),
         // Suites that throw, run past their time limit or hang, for tests of real processes.
         .executableTarget(name: "YardstickFixtureBench", dependencies: ["Yardstick"], path: "Tests/FixtureBench"),

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Named baselines in a directory: `NAME.json` (a blessed run, in the results schema), its
-/// lock file `.NAME.lock`, and its history `history/NAME.jsonl`.
+/// Named baselines in a directory: `NAME.json` (a blessed run, in the results schema's compact
+/// form: see ``ResultsForm/compact``), its lock file `.NAME.lock`, and its history
+/// `history/NAME.jsonl`.
 public struct BaselineStore: Sendable {
     /// The directory, such as `baselines`.
     public var directory: URL
@@ -60,7 +61,8 @@ public struct BaselineStore: Sendable {
     /// Refuses a debug build's results, results with errors, and results that lack benchmarks
     /// the current baseline has, unless `allowPartial`, which keeps those benchmarks from the
     /// current baseline. Under the baseline's lock: reads the current baseline, writes the new
-    /// one atomically, and appends to the history. A refusal or a failed write leaves the
+    /// one atomically in the compact form (the raw samples stay in `results`' own file), and
+    /// appends to the history. A refusal or a failed write leaves the
     /// baseline as it was; a failed history append is reported in the returned update.
     ///
     /// - Parameter onWait: Called once if another update holds the lock.
@@ -103,7 +105,7 @@ public struct BaselineStore: Sendable {
             }
         }
         do {
-            try ResultsFile.write(blessed, to: url(for: name))
+            try ResultsFile.write(blessed, to: url(for: name), form: .compact)
         } catch {
             throw .cannotWrite(error.description)
         }

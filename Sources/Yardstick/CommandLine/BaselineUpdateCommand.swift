@@ -31,6 +31,12 @@ struct BaselineUpdateCommand {
             } catch {
                 throw .input(error.description)
             }
+            if let shard = results.shard {
+                throw .input(
+                    "\(source) is shard \(shard.index)/\(shard.count) of a run, not a whole run: join the shards with "
+                        + "'bench merge DIR... --no-baseline --output DIR' and bless DIR/results.json"
+                )
+            }
         } else {
             let plan = try makePlan(suites: suites, filters: options.measurement.filters, overrides: options.measurement.overrides)
             // Refuse before measuring: a debug build's baseline would be refused anyway.

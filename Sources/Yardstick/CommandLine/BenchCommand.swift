@@ -63,6 +63,9 @@ public enum BenchCommand {
                 return try await BaselineUpdateCommand(options: options, suites: suites).execute(console: console)
             case .compare(let options):
                 return try CompareCommand(options: options).execute(console: console)
+            case .history(let options):
+                try HistoryCommand(options: options).execute(console: console)
+                return .success
             case .ab(let options):
                 return try await ABCommand(options: options, suites: suites).execute(console: console)
             case .merge(let options):

@@ -19,6 +19,8 @@ enum Command: Equatable {
     case ab(ABOptions)
     /// Join the results of the shards of one run, judge them as one run, and report.
     case merge(MergeOptions)
+    /// Print the trend of benchmarks over a baseline's recorded updates.
+    case history(HistoryOptions)
     /// Print help for a subcommand, or the overview when `nil`.
     case help(subcommand: String?)
     /// Print the version.
@@ -73,6 +75,15 @@ struct RunOptions: Equatable {
 
 /// Options of `bench list`.
 struct ListOptions: Equatable {
+    /// As for `run`.
+    var filters: [String] = []
+}
+
+/// Options of `bench history`.
+struct HistoryOptions: Equatable {
+    /// The baseline whose history is read.
+    var name = BaselineStore.defaultName
+    var baselinesDirectory = "baselines"
     /// As for `run`.
     var filters: [String] = []
 }
@@ -159,7 +170,7 @@ struct MonitorOptions: Equatable {
 /// The first argument may name a subcommand (`run`, `list`, `baseline update`, `compare`, `ab`,
 /// `report`, `monitor`, `help`); without one, `bench` means `bench run`.
 enum CommandParser {
-    static let subcommands = ["run", "list", "baseline", "compare", "ab", "merge", "report", "monitor", "help"]
+    static let subcommands = ["run", "list", "baseline", "compare", "ab", "merge", "report", "monitor", "history", "help"]
 
     static let helpOption = OptionSpec(name: "--help", short: "-h", help: "Show help for this command.")
 
@@ -221,6 +232,8 @@ enum CommandParser {
     )
 
     static let listOptions: [OptionSpec] = [filterOption, helpOption]
+
+    static let historyOptions: [OptionSpec] = [filterOption, baselinesOption, helpOption]
 
     static let baselineUpdateOptions: [OptionSpec] = measurementOptions(processesByDefault: 5) + [
         OptionSpec(name: "--name", valueName: "NAME", help: "The baseline to update (default: default)."),
@@ -302,6 +315,8 @@ enum CommandParser {
             return try parseReport(rest)
         case "monitor":
             return try parseMonitor(rest)
+        case "history":
+            return try parseHistory(rest)
         case "ab":
             return try parseAB(rest)
         case "merge":
@@ -404,6 +419,19 @@ enum CommandParser {
             judgement: try judgement(parsed),
             budgets: try budgetRules(parsed)
         ))
+    }
+
+    private static func parseHistory(_ arguments: ArraySlice<String>) throws(CommandLineError) -> Command {
+        let parsed = try ArgumentParser.parse(arguments, options: historyOptions, command: "history")
+        if parsed.has("--help") { return .help(subcommand: "history") }
+        guard parsed.positionals.count <= 1 else {
+            throw .usage("'bench history' takes at most one baseline name, got \(parsed.positionals.count): bench history [NAME]")
+        }
+        var options = HistoryOptions()
+        options.name = parsed.positionals.first ?? options.name
+        options.baselinesDirectory = try directory(parsed, "--baselines") ?? options.baselinesDirectory
+        options.filters = parsed.values["--filter"] ?? []
+        return .history(options)
     }
 
     private static func parseReport(_ arguments: ArraySlice<String>) throws(CommandLineError) -> Command {
@@ -565,7 +593,7 @@ extension Command {
         case .run: true
         case .monitor(let options): !options.watchesOnlyEndpoints
         case .updateBaseline(let options): options.source == nil
-        case .list, .compare, .report, .ab, .merge, .help, .version: false
+        case .list, .compare, .report, .ab, .merge, .history, .help, .version: false
         }
     }
 
@@ -575,7 +603,7 @@ extension Command {
         case .run(let options): options.measurement.allowsDebugBuild
         case .updateBaseline(let options): options.measurement.allowsDebugBuild
         case .monitor(let options): options.allowsDebugBuild
-        case .list, .compare, .report, .ab, .merge, .help, .version: false
+        case .list, .compare, .report, .ab, .merge, .history, .help, .version: false
         }
     }
 }

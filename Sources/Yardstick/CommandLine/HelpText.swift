@@ -22,6 +22,7 @@ enum HelpText {
           bench report --from FILE         render a saved run's reports again
           bench monitor [OPTIONS]          sample benchmarks and probes on an interval against
                                            thresholds from a baseline, and raise alerts
+          bench history [NAME]             the trend of each benchmark over the baseline's updates
           bench help [SUBCOMMAND]          show help
           bench --version                  print the version
 
@@ -218,8 +219,29 @@ enum HelpText {
 
             \(exitCodes)
             """
+        case "history":
+            return """
+            USAGE
+              bench history [NAME] [OPTIONS]
+
+            Prints how each benchmark moved over the updates of baseline NAME (default:
+            default) recorded in baselines/history/NAME.jsonl (the newest 100 unless
+            --history-limit said otherwise): per benchmark, its latest p50 with the change
+            since the first update, the range, a sparkline, and a row per update with its
+            time, commit, p50, change from the update before and from the first, and how far
+            its processes' medians spread ((largest - smallest) / median). Measures nothing.
+
+            OPTIONS
+            \(options(CommandParser.historyOptions))
+
+            EXIT CODES
+              0  printed
+              2  no history file, a history without a readable record, a filter matching no
+                 benchmark in it, or a bad flag or name
+
+            """
         case "help":
-            return "USAGE\n  bench help [SUBCOMMAND]\n\nShows help for a subcommand: run, list, baseline, compare, ab, merge, report, monitor.\n"
+            return "USAGE\n  bench help [SUBCOMMAND]\n\nShows help for a subcommand: run, list, baseline, compare, ab, merge, report, monitor, history.\n"
         default:
             return """
             USAGE

@@ -250,6 +250,12 @@ public struct Judge: Sendable {
     ) -> Result<MetricComparison, DefinitionError> {
         let currentGroups = roundValues(of: gate.metric, in: result)
         let baselineGroups = roundValues(of: gate.metric, in: baseline)
+        if baselineGroups.joined().isEmpty, !baseline.configuration.allGates.contains(where: { $0.metric == gate.metric }) {
+            return .failure(DefinitionError(
+                "the baseline has no \(gate.metric) of its rounds: it had no \(gate.metric) gate, and a baseline keeps only "
+                    + "the round figures its gates compare; update the baseline"
+            ))
+        }
         guard let current = Sample(currentGroups.joined()), let previous = Sample(baselineGroups.joined()),
               current.count >= 2, previous.count >= 2
         else {

@@ -73,8 +73,9 @@ public struct BaselineThresholds: Sendable, Hashable, Codable {
     }
 
     /// The ``percentile`` of the baseline's rounds' ``sampleStatistic``: the figure the bands
-    /// scale; `nil` when the benchmark has no rounds.
+    /// scale; `nil` when the benchmark has no rounds that kept that statistic (a compact
+    /// baseline keeps only the median of most benchmarks' rounds).
     func reference(of benchmark: BenchmarkResult) -> Double? {
-        Sample(benchmark.rounds.map { $0.percentiles[sampleStatistic] }).map { Percentiles(of: $0)[percentile] }
+        Sample(benchmark.rounds.compactMap { $0.value(of: .wallTime(sampleStatistic)) }).map { Percentiles(of: $0)[percentile] }
     }
 }

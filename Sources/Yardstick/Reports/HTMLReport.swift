@@ -133,7 +133,9 @@ public struct HTMLReport {
         }
         html += budgets(budgetRows.of(name))
         if let result, let current = side(result) {
-            let baseline = input.baseline?.benchmark(named: name).flatMap(side)
+            // A compact baseline keeps no raw samples: its figures are quoted, its curve not drawn.
+            let baselineResult = input.baseline?.benchmark(named: name)
+            let baseline = baselineResult.flatMap(side)
             if let median = judgement?.median, let estimates = median.processEstimates, let estimator = median.estimator {
                 html += "<figure>" + ProcessDotChart(name: name, estimates: estimates, estimator: estimator).render()
                 html += "<figcaption>\(Escaping.xml(dotCaption(estimates, estimator)))</figcaption></figure>"
@@ -141,7 +143,7 @@ public struct HTMLReport {
             html += "<figure>" + DistributionChart(
                 name: name, current: current, baseline: baseline, isBatched: result.isBatched, sideNames: input.sideNames
             ).render()
-            html += "<figcaption>\(Escaping.xml(distributionCaption(result, current: current.summary, baseline: baseline?.summary)))</figcaption></figure>"
+            html += "<figcaption>\(Escaping.xml(distributionCaption(result, current: current.summary, baseline: baselineResult?.summary, baselineDrawn: baseline != nil)))</figcaption></figure>"
             let trend = input.history.compactMap { record in record.benchmarks[name].map { (date: record.recordedAt, median: $0.p50) } }
             if trend.count >= 2, let median = result.summary?.percentiles.p50 {
                 html += "<figure>" + TrendChart(name: name, points: trend, current: (input.results.startedAt, median)).render()
@@ -187,13 +189,14 @@ public struct HTMLReport {
         return DistributionChart.Side(curve: curve, summary: summary)
     }
 
-    private func distributionCaption(_ result: BenchmarkResult, current: Summary, baseline: Summary?) -> String {
+    private func distributionCaption(_ result: BenchmarkResult, current: Summary, baseline: Summary?, baselineDrawn: Bool) -> String {
         let old = input.sideNames.old
         var text = "\(input.isSideBySide ? "Head" : "This run"): p50 \(Formatting.duration(nanoseconds: current.percentiles.p50)), "
             + "p99 \(Formatting.duration(nanoseconds: current.percentiles.p99)) of all \(Formatting.count(current.count)) samples"
         if let baseline {
             text += "; \(old): p50 \(Formatting.duration(nanoseconds: baseline.percentiles.p50)), "
                 + "p99 \(Formatting.duration(nanoseconds: baseline.percentiles.p99))"
+            if !baselineDrawn { text += " (its file keeps no raw samples, so only this run's curve is drawn)" }
         }
         text += ". The curves are drawn from \(Formatting.count(result.samples.values.count)) of them"
         return text + (result.isBatched ? "; each sample is the mean of a batch of calls." : ".")

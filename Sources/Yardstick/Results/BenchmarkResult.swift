@@ -3,7 +3,7 @@ import Foundation
 /// One benchmark's results: its configuration, how it was timed, statistics of its samples,
 /// its round medians, and a capped copy of its raw samples. A failed benchmark has a
 /// ``failure`` and is an error whatever else it holds.
-public struct BenchmarkResult: Sendable, Codable {
+public struct BenchmarkResult: Sendable {
     /// Raw samples kept per benchmark unless told otherwise.
     public static let defaultSampleCap = 1_000
 
@@ -27,11 +27,14 @@ public struct BenchmarkResult: Sendable, Codable {
     public var cpuNanosecondsPerCall: Double?
     /// Units per second at the median time per call.
     public var throughput: ThroughputFigure?
-    /// Each completed round, in the order it ran.
+    /// Each completed round, in the order it ran; read from a compact file (see
+    /// ``ResultsForm/compact``), grouped by process in ascending order and in run order within
+    /// each process, which is the order judging groups them in anyway.
     public var rounds: [RoundRecord]
     /// The spread of the round medians; `nil` when there are none.
     public var dispersion: RoundDispersion?
-    /// Raw samples, evenly thinned to at most ``RecordedSamples/cap``.
+    /// Raw samples, evenly thinned to at most ``RecordedSamples/cap``; none from a compact file,
+    /// which keeps only how many there were.
     public var samples: RecordedSamples
     /// Wall time of its own set-up, probe, warmups and rounds, in seconds; summed over
     /// processes when several measured it. Absent from files written before it was recorded.
@@ -189,28 +192,45 @@ public struct BenchmarkResult: Sendable, Codable {
     }
 }
 
-/// One round as recorded: its percentiles and what they were measured from.
-public struct RoundRecord: Sendable, Hashable, Codable {
-    /// Percentiles of the round's samples, in nanoseconds per call, at full precision.
-    public var percentiles: Percentiles
+/// One round as recorded: its median, usually its other percentiles, and what they were
+/// measured from.
+///
+/// A run's results keep every percentile of every round; a compact baseline keeps only what
+/// judging needs (see ``ResultsForm/compact``), which for most benchmarks is the median alone.
+public struct RoundRecord: Sendable, Hashable {
+    /// The median of the round's samples, in nanoseconds per call, at full precision.
+    public var median: Double {
+        // Kept equal to `percentiles.p50` whichever of the two is set; the guard ends the
+        // exchange between the two observers.
+        didSet {
+            if var kept = percentiles, kept.p50 != median {
+                kept.p50 = median
+                percentiles = kept
+            }
+        }
+    }
+    /// Percentiles of the round's samples, in nanoseconds per call, at full precision; `nil`
+    /// when a compact file kept only the ``median``. When present, its p50 is the median.
+    public var percentiles: Percentiles? {
+        didSet { if let p50 = percentiles?.p50, p50 != median { median = p50 } }
+    }
     /// Calls timed.
     public var iterations: Int
     /// Samples (timing windows) the median was taken over.
     public var samples: Int
     /// The process's CPU time per call during the round; `nil` when the round was too short
-    /// to measure it.
+    /// to measure it, or when a compact file did not keep it.
     public var cpuNanosecondsPerCall: Double?
     /// The process that measured it (0 for the first).
     public var process: Int
 
-    /// The median of the round's samples.
-    public var median: Double { percentiles.p50 }
-
     /// The round's value of `metric`, or `nil` when the round did not measure it (CPU time of a
-    /// round too short to resolve it).
+    /// round too short to resolve it) or its file did not keep it (a percentile other than the
+    /// median in a compact file).
     public func value(of metric: Metric) -> Double? {
         switch metric {
-        case .wallTime(let percentile): percentiles[percentile]
+        case .wallTime(.p50): median
+        case .wallTime(let percentile): percentiles?[percentile]
         case .cpuTime: cpuNanosecondsPerCall
         default: nil
         }
@@ -219,7 +239,9 @@ public struct RoundRecord: Sendable, Hashable, Codable {
     /// Creates a record from a measured round, or `nil` when the round has no valid sample.
     public init?(_ round: RoundMeasurement) {
         guard let sample = Sample(round.samples) else { return nil }
-        percentiles = Percentiles(of: sample)
+        let percentiles = Percentiles(of: sample)
+        self.percentiles = percentiles
+        median = percentiles.p50
         iterations = round.iterations
         samples = sample.count
         cpuNanosecondsPerCall = round.cpuNanoseconds.map { $0 / Double(round.iterations) }
@@ -245,7 +267,7 @@ public struct ThroughputFigure: Sendable, Hashable, Codable {
 }
 
 /// Raw samples, thinned evenly when there are more than the cap, in the order measured.
-public struct RecordedSamples: Sendable, Hashable, Codable {
+public struct RecordedSamples: Sendable, Hashable {
     /// The kept samples, nanoseconds per call.
     public var values: [Double]
     /// How many samples were measured in all.

@@ -60,8 +60,12 @@ enum ResultsConsistency {
             value < 0 ? "\(path).\(field): \(value) ns is a negative time" : nil
         }
         for (index, round) in benchmark.rounds.enumerated() {
-            for percentile in Percentile.allCases {
-                if let problem = negative(round.percentiles[percentile], "rounds[\(index)].percentiles.\(percentile.rawValue)") { return problem }
+            if let percentiles = round.percentiles {
+                for percentile in Percentile.allCases {
+                    if let problem = negative(percentiles[percentile], "rounds[\(index)].percentiles.\(percentile.rawValue)") { return problem }
+                }
+            } else if let problem = negative(round.median, "rounds[\(index)].median") {
+                return problem
             }
             if let cpu = round.cpuNanosecondsPerCall, let problem = negative(cpu, "rounds[\(index)].cpuNanosecondsPerCall") {
                 return problem

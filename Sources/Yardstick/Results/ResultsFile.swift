@@ -47,18 +47,21 @@ public enum ResultsFile {
 
     /// Encodes `results` as JSON with sorted keys, one field per line and arrays of numbers on
     /// one line (see ``JSONLayout``), so that committed baselines stay small and diff cleanly.
+    /// `form` chooses what is kept: everything, or what a committed baseline needs.
     ///
     /// - Throws: `EncodingError` if a number is not finite; the statistics never produce one,
     ///   so this would be a bug, reported instead of writing a file that cannot be read back.
-    public static func encode(_ results: RunResults) throws -> Data {
-        JSONLayout.indent(try encodeCompact(results))
+    public static func encode(_ results: RunResults, form: ResultsForm = .full) throws -> Data {
+        let encoder = makeEncoder()
+        encoder.userInfo[.resultsForm] = form
+        return JSONLayout.indent(try encoder.encode(results))
     }
 
-    /// Writes `results` to `url` atomically, creating the directory when needed.
-    public static func write(_ results: RunResults, to url: URL) throws(ResultsFileError) {
+    /// Writes `results` in `form` to `url` atomically, creating the directory when needed.
+    public static func write(_ results: RunResults, to url: URL, form: ResultsForm = .full) throws(ResultsFileError) {
         let data: Data
         do {
-            data = try encode(results)
+            data = try encode(results, form: form)
         } catch {
             throw ResultsFileError(url, "cannot be written: \(error)")
         }
@@ -119,7 +122,9 @@ public enum ResultsFile {
         return decoder
     }()
 
-    private static let encoder: JSONEncoder = {
+    private static let encoder = makeEncoder()
+
+    private static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
@@ -127,7 +132,7 @@ public enum ResultsFile {
             try container.encode(Timestamp.format(date))
         }
         return encoder
-    }()
+    }
 
     private static func describe(_ error: DecodingError) -> String {
         func path(_ codingPath: [any CodingKey]) -> String {

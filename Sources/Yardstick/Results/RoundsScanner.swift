@@ -8,10 +8,11 @@ import Foundation
 /// files to 1.98 s and 133 MB. The scanner walks the bytes once and keeps only the records.
 ///
 /// It accepts only what it fully understands: `benchmarks[i].rounds` arrays of objects with
-/// exactly the fields of ``RoundRecord``, numbers `JSONDecoder` would read the same way (the
+/// exactly the fields of ``RoundRecord`` (every percentile, or the median alone), numbers `JSONDecoder` would read the same way (the
 /// same `strtod` for doubles; plain digits for integers). Anything else (another field, a
-/// string where a number belongs, a malformed document) makes it give up, and the caller
-/// decodes the whole file with `JSONDecoder`, which reports the problem with its path.
+/// string where a number belongs, a malformed document, the columns of a compact file) makes it
+/// give up, and the caller decodes the whole file with `JSONDecoder`, which reports the problem
+/// with its path. Compact files are small, so that costs them nothing worth a second scanner.
 struct RoundsScanner {
     private let bytes: UnsafeRawBufferPointer
     private var position = 0
@@ -84,7 +85,7 @@ struct RoundsScanner {
     private mutating func scanRound() -> RoundRecord? {
         var percentiles: [Double?] = Array(repeating: nil, count: Percentile.allCases.count)
         var iterations: Int?, samples: Int?, process: Int?
-        var cpu: Double?, hasCPU = false
+        var cpu: Double?, hasCPU = false, median: Double?
         let scanned = scanObject { scanner, key in
             if scanner.matches(key, "percentiles") {
                 return scanner.scanObject { scanner, key in
@@ -94,6 +95,10 @@ struct RoundsScanner {
                     percentiles[index] = value
                     return true
                 }
+            }
+            if scanner.matches(key, "median"), median == nil {
+                median = scanner.scanDouble()
+                return median != nil
             }
             if scanner.matches(key, "iterations"), iterations == nil {
                 iterations = scanner.scanInteger()
@@ -116,7 +121,13 @@ struct RoundsScanner {
             return false
         }
         let values = percentiles.compactMap { $0 }
-        guard scanned, values.count == Percentile.allCases.count, let iterations, let samples, let process else { return nil }
+        guard scanned, let iterations, let samples, let process else { return nil }
+        // A round holds either every percentile or its median alone; anything else is left to
+        // `JSONDecoder`, which names the problem.
+        if let median, values.isEmpty {
+            return RoundRecord(median: median, iterations: iterations, samples: samples, cpuNanosecondsPerCall: cpu, process: process)
+        }
+        guard median == nil, values.count == Percentile.allCases.count else { return nil }
         return RoundRecord(
             percentiles: Percentiles(p50: values[0], p75: values[1], p90: values[2], p95: values[3], p99: values[4], p999: values[5]),
             iterations: iterations, samples: samples, cpuNanosecondsPerCall: cpu, process: process
@@ -280,9 +291,20 @@ struct RoundsScanner {
 }
 
 extension RoundRecord {
-    /// A record of recorded values, as a file holds them.
+    /// A record of recorded values, as a file holds them: every percentile.
     init(percentiles: Percentiles, iterations: Int, samples: Int, cpuNanosecondsPerCall: Double?, process: Int) {
         self.percentiles = percentiles
+        self.median = percentiles.p50
+        self.iterations = iterations
+        self.samples = samples
+        self.cpuNanosecondsPerCall = cpuNanosecondsPerCall
+        self.process = process
+    }
+
+    /// A record of recorded values, as a compact file holds them: the median alone.
+    init(median: Double, iterations: Int, samples: Int, cpuNanosecondsPerCall: Double?, process: Int) {
+        self.percentiles = nil
+        self.median = median
         self.iterations = iterations
         self.samples = samples
         self.cpuNanosecondsPerCall = cpuNanosecondsPerCall

@@ -40,6 +40,18 @@ final class BaselineStoreTests: XCTestCase {
         XCTAssertEqual(history[0].benchmarks["s.a"]?.processMedians, [101])
     }
 
+    /// Raw samples and every round's percentiles stay in the run's results; the committed file
+    /// keeps the round medians (see ``ResultsForm/compact``).
+    func testTheBaselineIsWrittenCompact() throws {
+        let results = run(["s.a"])
+        XCTAssertFalse(results.benchmarks[0].samples.values.isEmpty)
+        try store.update("default", with: results)
+        let text = try String(contentsOf: store.url(for: "default"), encoding: .utf8)
+        XCTAssertFalse(text.contains("\"values\""), "no raw samples")
+        XCTAssertTrue(text.contains("\"medians\": [[100, 101, 102]]"), text)
+        XCTAssertEqual(try store.load("default")?.benchmarks[0].roundMedians, [100, 101, 102])
+    }
+
     func testAbsentBaselineLoadsAsNil() throws {
         XCTAssertNil(try store.load("nightly"))
     }

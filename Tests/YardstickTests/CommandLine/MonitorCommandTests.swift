@@ -27,7 +27,7 @@ final class MonitorCommandTests: XCTestCase {
             let scaled = results.benchmarks[index].summary!.percentiles.map { $0 / 1_000 }
             results.benchmarks[index].summary?.percentiles = scaled
             for round in results.benchmarks[index].rounds.indices {
-                results.benchmarks[index].rounds[round].percentiles = results.benchmarks[index].rounds[round].percentiles.map { $0 / 1_000 }
+                results.benchmarks[index].rounds[round].percentiles = results.benchmarks[index].rounds[round].percentiles?.map { $0 / 1_000 }
             }
         }
         let baselines = directory.appendingPathComponent("baselines")

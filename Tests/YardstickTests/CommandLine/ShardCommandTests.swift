@@ -86,6 +86,44 @@ final class ShardCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: baselines.appendingPathComponent("default.json").path))
     }
 
+    func testAShardIsNotBlessedAsABaseline() async throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let folders = try await runShards(2, in: directory)
+        let source = folders[0].appendingPathComponent("results.json").path
+        let captured = CapturedConsole()
+        let code = await bench(["baseline", "update", "--from", source, "--baselines", directory.appendingPathComponent("baselines").path], captured)
+        XCTAssertEqual(code, .usageError)
+        XCTAssertEqual(
+            captured.error,
+            "bench: error: \(source) is shard 1/2 of a run, not a whole run: join the shards with "
+                + "'bench merge DIR... --no-baseline --output DIR' and bless DIR/results.json\n"
+        )
+    }
+
+    /// A merged run is blessed like any run, and the baseline is written in its compact form.
+    func testAMergedRunIsBlessedAsTheBaseline() async throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let folders = try await runShards(2, in: directory, extra: ["-f", "alpha|gamma"])
+        let merged = directory.appendingPathComponent("merged")
+        _ = await bench(["merge"] + folders.map(\.path) + ["--no-baseline", "--output", merged.path])
+        // Tests run in a debug build, whose results are never blessed: the file says release.
+        let url = merged.appendingPathComponent("results.json")
+        var results = try ResultsFile.load(from: url)
+        results.environment.buildConfiguration = .release
+        try ResultsFile.write(results, to: url)
+        let baselines = directory.appendingPathComponent("baselines")
+        let captured = CapturedConsole()
+        let code = await bench(["baseline", "update", "--from", url.path, "--baselines", baselines.path], captured)
+        XCTAssertEqual(code, .success, captured.error)
+        let written = try String(contentsOf: baselines.appendingPathComponent("default.json"), encoding: .utf8)
+        XCTAssertFalse(written.contains("\"values\""), "the committed form keeps no raw samples")
+        let baseline = try ResultsFile.load(from: baselines.appendingPathComponent("default.json"))
+        XCTAssertEqual(baseline.benchmarks.map(\.name), ["alpha.one", "alpha.two", "gamma.one"])
+        XCTAssertNil(baseline.shard)
+    }
+
     /// More shards than suites: the empty shard writes an empty file, and the merge takes it.
     func testAShardWithNoSuitesWritesAnEmptyShardThatMerges() async throws {
         let directory = try Fixtures.temporaryDirectory()

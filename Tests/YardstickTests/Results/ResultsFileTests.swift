@@ -121,7 +121,8 @@ final class ResultsFileTests: XCTestCase {
         let url = directory.appendingPathComponent("results.json")
         var merged = RunResults.merging([Fixtures.results(), Fixtures.results()])
         merged.benchmarks[0].rounds[0].cpuNanosecondsPerCall = nil
-        merged.benchmarks[0].rounds[1].percentiles = merged.benchmarks[0].rounds[1].percentiles.map { $0 / 3 }
+        merged.benchmarks[0].rounds[1].percentiles = merged.benchmarks[0].rounds[1].percentiles?.map { $0 / 3 }
+        merged.benchmarks[0].rounds[2].percentiles = nil  // a round that kept only its median
         for data in [try ResultsFile.encode(merged), try ResultsFile.encodeCompact(merged)] {
             let split = try XCTUnwrap(RoundsScanner.split(data), "the scanner reads what bench writes")
             XCTAssertEqual(split.rounds.count, merged.benchmarks.count)

@@ -21,6 +21,20 @@ final class ResultsSchemaTests: XCTestCase {
         XCTAssertEqual(try SchemaCheck(schemaURL).problems(of: json), [])
     }
 
+    func testTheCompactFormMatchesTheSchema() throws {
+        var results = ReportFixtures.input().results
+        results.benchmarks[0].configuration.gates = [.wallTime(.p99, tolerance: .absolute(.microseconds(2))), .cpuTime(tolerance: .percent(10))]
+        results.benchmarks[0].counts = [
+            AllocationCounts(calls: 10, allocations: 1, frees: 1, allocatedBytes: 16, freedBytes: 16, peakBytes: 16, process: 0),
+            AllocationCounts(calls: 10, allocations: 1, frees: 1, allocatedBytes: 16, freedBytes: 16, peakBytes: 32, process: 1),
+        ]
+        results.judgement = nil
+        let data = try ResultsFile.encode(results, form: .compact)
+        let text = String(decoding: data, as: UTF8.self)
+        XCTAssertTrue(text.contains("\"p99\": [[") && text.contains("\"peakBytes\": [16, 32]"), "tail columns and a varying count column")
+        XCTAssertEqual(try SchemaCheck(schemaURL).problems(of: try JSONSerialization.jsonObject(with: data)), [])
+    }
+
     func testASideBySideRunMatchesTheSchema() throws {
         let results = ReportFixtures.sideBySide().results
         XCTAssertFalse(results.judgement?.ab?.layoutShifts.isEmpty ?? true, "the fixture has a layout shift")
