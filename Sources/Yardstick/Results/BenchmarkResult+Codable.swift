@@ -18,7 +18,7 @@ extension BenchmarkResult: Codable {
         summary = try container.decodeIfPresent(Summary.self, forKey: .summary)
         cpuNanosecondsPerCall = try container.decodeIfPresent(Double.self, forKey: .cpuNanosecondsPerCall)
         // Derived from the summary, so a compact file leaves it out when it is.
-        throughput = try container.decodeIfPresent(ThroughputFigure.self, forKey: .throughput) 
+        throughput = try container.decodeIfPresent(ThroughputFigure.self, forKey: .throughput)
             ?? Self.throughput(configuration, summary)
         samples = try container.decode(RecordedSamples.self, forKey: .samples)
         elapsedSeconds = try container.decodeIfPresent(Double.self, forKey: .elapsedSeconds)

@@ -54,7 +54,8 @@ public enum ResultsFile {
     public static func encode(_ results: RunResults, form: ResultsForm = .full) throws -> Data {
         let encoder = makeEncoder()
         encoder.userInfo[.resultsForm] = form
-        return JSONLayout.indent(try encoder.encode(results))
+        let significantDigits = form == .compact ? ResultsForm.compactSignificantDigits : nil
+        return JSONLayout.indent(try encoder.encode(results), significantDigits: significantDigits)
     }
 
     /// Writes `results` in `form` to `url` atomically, creating the directory when needed.

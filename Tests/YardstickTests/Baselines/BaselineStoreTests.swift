@@ -48,7 +48,7 @@ final class BaselineStoreTests: XCTestCase {
         try store.update("default", with: results)
         let text = try String(contentsOf: store.url(for: "default"), encoding: .utf8)
         XCTAssertFalse(text.contains("\"values\""), "no raw samples")
-        XCTAssertTrue(text.contains("\"medians\": [[100, 101, 102]]"), text)
+        XCTAssertTrue(text.contains("\"medians\": [[100,101,102]]"), text)
         XCTAssertEqual(try store.load("default")?.benchmarks[0].roundMedians, [100, 101, 102])
     }
 

@@ -6,7 +6,10 @@ import XCTest
 /// `Recorded/baseline-full.json` is the committed baseline as it was before baselines were
 /// compacted (31 benchmarks, 5 release processes, 882,372 bytes), and
 /// `Recorded/run-782668e-compact.json` the baseline committed before it (`git show
-/// 782668e:baselines/default.json`), stored compact, as a run to judge.
+/// 782668e:baselines/default.json`), stored compact, as a run to judge, and
+/// `Recorded/fresh-update.json` a fresh `bench baseline update` of every suite (release, 5
+/// processes), written in the compact form's fields at full precision, as the compact form was
+/// before it rounded to ``ResultsForm/compactSignificantDigits`` digits.
 final class CompactResultsTests: XCTestCase {
     private static let recorded = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Recorded")
 
@@ -23,7 +26,27 @@ final class CompactResultsTests: XCTestCase {
         Dictionary(grouping: benchmark.rounds, by: \.process)
     }
 
-    func testTheCompactFormKeepsEveryFigureJudgingReadsExactly() throws {
+    /// `a` and `b` agree to the compact form's significant digits.
+    private func assertClose(_ a: Double?, _ b: Double?, _ message: String, file: StaticString = #filePath, line: UInt = #line) {
+        guard let a, let b else { return XCTAssertEqual(a, b, message, file: file, line: line) }
+        XCTAssertEqual(a, b, accuracy: 5e-7 * abs(b), message, file: file, line: line)
+    }
+
+    private func assertClose(_ a: Summary?, _ b: Summary?, _ message: String, file: StaticString = #filePath, line: UInt = #line) {
+        guard let a, let b else { return XCTAssertEqual(a, b, message, file: file, line: line) }
+        XCTAssertEqual(a.count, b.count, message, file: file, line: line)
+        XCTAssertEqual(a.outliers, b.outliers, message, file: file, line: line)
+        for (x, y) in [(a.min, b.min), (a.max, b.max), (a.mean, b.mean), (a.medianAbsoluteDeviation, b.medianAbsoluteDeviation),
+                       (a.standardDeviation, b.standardDeviation)] {
+            assertClose(x, y, message, file: file, line: line)
+        }
+        for percentile in Percentile.allCases {
+            assertClose(a.percentiles[percentile], b.percentiles[percentile], message, file: file, line: line)
+        }
+    }
+
+    /// Whole numbers are kept exactly; every time to seven significant digits.
+    func testTheCompactFormKeepsEveryFigureJudgingReads() throws {
         let full = try recorded("baseline-full.json")
         let compact = try compacted(full)
         XCTAssertEqual(compact.environment, full.environment)
@@ -34,18 +57,23 @@ final class CompactResultsTests: XCTestCase {
         for (before, after) in zip(full.benchmarks, compact.benchmarks) {
             XCTAssertEqual(after.suite, before.suite)
             XCTAssertEqual(after.configuration, before.configuration, before.name)
-            XCTAssertEqual(after.summary, before.summary, before.name)
+            assertClose(after.summary, before.summary, before.name)
             XCTAssertEqual(after.batchSize, before.batchSize)
-            XCTAssertEqual(after.cpuNanosecondsPerCall, before.cpuNanosecondsPerCall)
-            XCTAssertEqual(after.throughput, before.throughput, before.name)
-            XCTAssertEqual(after.elapsedSeconds, before.elapsedSeconds)
+            assertClose(after.cpuNanosecondsPerCall, before.cpuNanosecondsPerCall, before.name)
+            XCTAssertEqual(after.throughput?.unit, before.throughput?.unit, before.name)
+            assertClose(after.throughput?.perSecond, before.throughput?.perSecond, before.name)
+            assertClose(after.elapsedSeconds, before.elapsedSeconds, before.name)
             XCTAssertEqual(after.failure, before.failure)
             XCTAssertEqual(after.counts, before.counts, before.name)
-            XCTAssertEqual(after.dispersion, before.dispersion, "recomputed from the medians: \(before.name)")
+            XCTAssertEqual(after.dispersion?.rounds, before.dispersion?.rounds, before.name)
+            assertClose(after.dispersion?.relativeRange, before.dispersion?.relativeRange, "recomputed from the medians: \(before.name)")
             XCTAssertEqual(after.samples.total, before.samples.total)
             XCTAssertEqual(after.samples.values, [], "no raw samples")
             let (old, new) = (roundsByProcess(before), roundsByProcess(after))
-            XCTAssertEqual(new.mapValues { $0.map(\.median) }, old.mapValues { $0.map(\.median) }, before.name)
+            for process in old.keys {
+                for (a, b) in zip(new[process] ?? [], old[process]!) { assertClose(a.median, b.median, before.name) }
+                XCTAssertEqual(new[process]?.count, old[process]?.count, before.name)
+            }
             XCTAssertEqual(new.mapValues { $0.map(\.iterations) }, old.mapValues { $0.map(\.iterations) }, before.name)
             XCTAssertEqual(new.mapValues { $0.map(\.samples) }, old.mapValues { $0.map(\.samples) }, before.name)
             XCTAssertTrue(after.rounds.allSatisfy { $0.percentiles == nil && $0.cpuNanosecondsPerCall == nil }, "no gate reads them")
@@ -56,6 +84,19 @@ final class CompactResultsTests: XCTestCase {
     func testTheCommittedBaselineFitsInSixtyKilobytesCompact() throws {
         let data = try ResultsFile.encode(try recorded("baseline-full.json"), form: .compact)
         XCTAssertLessThanOrEqual(data.count, 61_440)
+    }
+
+    /// A fresh update's round medians of batched benchmarks are quotients by the batch size,
+    /// 17 digits at full precision (71,019 bytes in all); seven significant digits bring it
+    /// under 60 KB.
+    func testAFreshUpdateFitsInSixtyKilobytesCompact() throws {
+        let fresh = try recorded("fresh-update.json")
+        XCTAssertGreaterThan(try Data(contentsOf: Self.recorded.appendingPathComponent("fresh-update.json")).count, 61_440)
+        XCTAssertLessThanOrEqual(try ResultsFile.encode(fresh, form: .compact).count, 61_440)
+    }
+
+    func testJudgingARecordedRunAgainstAFreshUpdateRoundedGivesTheSameVerdicts() throws {
+        try assertSameJudgement(of: try recorded("run-782668e-compact.json"), against: try recorded("fresh-update.json"))
     }
 
     func testAGateOnATailPercentileOrCPUTimeKeepsThoseColumns() throws {
@@ -106,14 +147,22 @@ final class CompactResultsTests: XCTestCase {
             XCTAssertEqual(new.counters, old.counters, old.name, file: file, line: line)
             XCTAssertEqual(new.comparisons.map(\.verdict), old.comparisons.map(\.verdict), old.name, file: file, line: line)
             for (a, b) in zip(old.comparisons, new.comparisons) {
-                XCTAssertEqual(b.pValue, a.pValue, accuracy: 1e-12, old.name, file: file, line: line)
-                XCTAssertEqual(b.adjustedPValue, a.adjustedPValue, accuracy: 1e-12, old.name, file: file, line: line)
-                XCTAssertEqual(b.baselineNanoseconds, a.baselineNanoseconds, old.name, file: file, line: line)
-                XCTAssertEqual(b.change, a.change, old.name, file: file, line: line)
-                XCTAssertEqual(b.minimumDetectableChange, a.minimumDetectableChange, old.name, file: file, line: line)
+                // Rounding to seven digits can tie two rounds that differed in the eighth, which
+                // moves a p-value in its sixth digit; a baseline written before it rounded nothing.
+                XCTAssertEqual(b.pValue, a.pValue, accuracy: 1e-4 * a.pValue + 1e-12, old.name, file: file, line: line)
+                XCTAssertEqual(b.adjustedPValue, a.adjustedPValue, accuracy: 1e-4 * a.adjustedPValue + 1e-12, old.name, file: file, line: line)
+                assertClose(b.baselineNanoseconds, a.baselineNanoseconds, old.name, file: file, line: line)
+                XCTAssertEqual(b.change.point, a.change.point, accuracy: 1e-6, old.name, file: file, line: line)
+                XCTAssertEqual(b.change.lower, a.change.lower, accuracy: 1e-6, old.name, file: file, line: line)
+                XCTAssertEqual(b.change.upper, a.change.upper, accuracy: 1e-6, old.name, file: file, line: line)
+                XCTAssertEqual(b.minimumDetectableChange, a.minimumDetectableChange, accuracy: 1e-6, old.name, file: file, line: line)
             }
         }
-        XCTAssertEqual(after.machineLevel, before.machineLevel, file: file, line: line)
+        XCTAssertEqual(after.machineLevel?.controls.map(\.name), before.machineLevel?.controls.map(\.name), file: file, line: line)
+        XCTAssertEqual(after.machineLevel?.controls.map(\.moved), before.machineLevel?.controls.map(\.moved), file: file, line: line)
+        for (a, b) in zip(before.machineLevel?.controls ?? [], after.machineLevel?.controls ?? []) {
+            XCTAssertEqual(b.change, a.change, accuracy: 1e-6, a.name, file: file, line: line)
+        }
     }
 
     func testJudgingARecordedRunAgainstTheCompactBaselineGivesTheSameVerdicts() throws {

@@ -44,12 +44,12 @@ final class ResultsFileTests: XCTestCase {
         XCTAssertEqual(actual, expected)
         XCTAssertEqual(String(decoding: laidOut, as: UTF8.self), """
             {
-              "a": [\((1...40).map { "\($0 * 1_000)" }.joined(separator: ", "))],
+              "a": [\(long)],
               "b": {"c": "x,\\"y\\" {[", "d": []},
               "e": [{"f": true}, {"g": null}],
               "h": {},
               "i": {
-                "j": [1, 2],
+                "j": [1,2],
                 "k": "\(String(repeating: "z", count: 190))"
               }
             }

@@ -31,7 +31,7 @@ final class ResultsSchemaTests: XCTestCase {
         results.judgement = nil
         let data = try ResultsFile.encode(results, form: .compact)
         let text = String(decoding: data, as: UTF8.self)
-        XCTAssertTrue(text.contains("\"p99\": [[") && text.contains("\"peakBytes\": [16, 32]"), "tail columns and a varying count column")
+        XCTAssertTrue(text.contains("\"p99\": [[") && text.contains("\"peakBytes\": [16,32]"), "tail columns and a varying count column")
         XCTAssertEqual(try SchemaCheck(schemaURL).problems(of: try JSONSerialization.jsonObject(with: data)), [])
     }
 
