@@ -5,7 +5,8 @@
 /// {"iterations": 1000, "medians": [[101.5, 99.25], [104.0, 103.5]], "samples": [1000, [990, 1000]]}
 /// ```
 ///
-/// Round medians are kept at full precision: they are what judging compares. The other
+/// Round medians are kept for every round, to the compact form's
+/// ``ResultsForm/compactSignificantDigits``: they are what judging compares. The other
 /// percentiles (`p75` … `p999`) are kept only for a benchmark with a gate on one of them, all
 /// together so that a round holds either every percentile or its median alone, and
 /// `cpuNanosecondsPerCall` only for one with a CPU-time gate (`null` for a round too short to
