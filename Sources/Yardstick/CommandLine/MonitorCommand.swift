@@ -93,8 +93,13 @@ struct MonitorCommand {
         let end = options.duration.map { start.addingTimeInterval($0.seconds) }
         var samplesTaken: [String: Int] = [:]
         var reported = 0
+        // With --count, a probe that has its samples waits for the others instead of taking more.
+        var finished: Set<String> {
+            guard let count = options.count else { return [] }
+            return Set(samplesTaken.filter { $0.value >= count }.keys)
+        }
         while !Task.isCancelled {
-            for (name, _) in await monitor.sampleDue() { samplesTaken[name, default: 0] += 1 }
+            for (name, _) in await monitor.sampleDue(skipping: finished) { samplesTaken[name, default: 0] += 1 }
             // A stop during the sample: the final snapshot follows, and this pass was partial.
             if Task.isCancelled { return }
             let snapshot = await monitor.snapshot()
@@ -107,7 +112,7 @@ struct MonitorCommand {
                 progress(console, "sample \(completed)\(options.count.map { " of \($0)" } ?? ""): " + MonitorTable.stateCounts(snapshot))
             }
             if let count = options.count, completed >= count { return }
-            var next = await monitor.nextDue ?? .distantFuture
+            var next = await monitor.nextDue(skipping: finished) ?? .distantFuture
             if let end {
                 if clock.now >= end { return }
                 next = min(next, end)

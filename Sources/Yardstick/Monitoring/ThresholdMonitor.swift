@@ -215,13 +215,14 @@ public actor ThresholdMonitor {
 
     /// Samples every probe whose time has come, one after another, earliest due first, then by
     /// name; a probe whose time passed while others ran is sampled in the same call, and its
-    /// missed intervals are skipped, not made up.
+    /// missed intervals are skipped, not made up. Probes named in `finished` are left alone:
+    /// a run of N samples each stops sampling a probe that has its N while slower ones catch up.
     ///
     /// - Returns: The outcomes by probe name, as ``sample(probeNamed:)`` gives them.
     @discardableResult
-    public func sampleDue() async -> [String: ProbeOutcome] {
+    public func sampleDue(skipping finished: Set<String> = []) async -> [String: ProbeOutcome] {
         let now = clock.now
-        let due = probes.filter { $0.value.due <= now }.sorted { ($0.value.due, $0.key) < ($1.value.due, $1.key) }
+        let due = probes.filter { $0.value.due <= now && !finished.contains($0.key) }.sorted { ($0.value.due, $0.key) < ($1.value.due, $1.key) }
         var outcomes: [String: ProbeOutcome] = [:]
         for (name, scheduled) in due {
             if Task.isCancelled { break }
@@ -238,9 +239,14 @@ public actor ThresholdMonitor {
     }
 
     /// When the next probe is due; `nil` with no probes.
-    public var nextDue: Date? { probes.values.map(\.due).min() }
+    public var nextDue: Date? { nextDue(skipping: []) }
 
-    /// Samples each probe on its interval until the task is cancelled (see ``sampleDue()``).
+    /// When the next probe not in `finished` is due; `nil` when there is none.
+    public func nextDue(skipping finished: Set<String>) -> Date? {
+        probes.filter { !finished.contains($0.key) }.map(\.value.due).min()
+    }
+
+    /// Samples each probe on its interval until the task is cancelled (see ``sampleDue(skipping:)``).
     public func run() async {
         while !Task.isCancelled {
             await sampleDue()

@@ -3,7 +3,7 @@ import XCTest
 @testable import Yardstick
 
 /// ``EndpointCheck`` and ``ScrapeTarget`` probes on a scripted transport and the manual clock,
-/// and ``ThresholdMonitor/sampleDue()``, which gives each probe its own interval.
+/// and ``ThresholdMonitor/sampleDue(skipping:)``, which gives each probe its own interval.
 final class LiveTargetProbeTests: XCTestCase {
     private typealias F = MonitorFixtures
     private let url = URL(string: "http://127.0.0.1:9/metrics")!
@@ -80,5 +80,21 @@ final class LiveTargetProbeTests: XCTestCase {
         XCTAssertEqual(early, [:])
         next = await monitor.nextDue
         XCTAssertEqual(next, F.time(10))
+    }
+
+    /// `--count N`: a probe with its N samples is skipped, and the wait is for the others.
+    func testFinishedProbesAreSkippedAndNotWaitedFor() async {
+        let clock = F.clock()
+        let monitor = ThresholdMonitor(clock: clock)
+        await monitor.register(MonitorProbe("fast", interval: .seconds(5)) { 1 })
+        await monitor.register(MonitorProbe("slow", interval: .seconds(30)) { 2 })
+        _ = await monitor.sampleDue()
+        clock.advance(by: .seconds(5))
+        let skipped = await monitor.sampleDue(skipping: ["fast"])
+        XCTAssertEqual(skipped, [:])
+        let next = await monitor.nextDue(skipping: ["fast"])
+        XCTAssertEqual(next, F.time(30))
+        let none = await monitor.nextDue(skipping: ["fast", "slow"])
+        XCTAssertNil(none)
     }
 }
