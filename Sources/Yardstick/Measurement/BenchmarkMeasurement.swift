@@ -13,7 +13,7 @@ public struct BenchmarkMeasurement: Sendable {
     /// Why it did not complete, if it did not. A failed benchmark is an error, never a pass,
     /// whatever its rounds show.
     public var failure: BenchmarkFailure?
-    /// Wall time of its own set-up, probe, warmups and rounds, in nanoseconds.
+    /// Wall time of its own set-up, batch-size trial, warmups and rounds, in nanoseconds.
     public var elapsedNanoseconds: UInt64
     /// What its counting pass allocated and retained; `nil` when it was not counted.
     public var counts: AllocationCounts?

@@ -36,7 +36,7 @@ public struct BenchmarkResult: Sendable {
     /// Raw samples, evenly thinned to at most ``RecordedSamples/cap``; none from a compact file,
     /// which keeps only how many there were.
     public var samples: RecordedSamples
-    /// Wall time of its own set-up, probe, warmups and rounds, in seconds; summed over
+    /// Wall time of its own set-up, batch-size trial, warmups and rounds, in seconds; summed over
     /// processes when several measured it. Absent from files written before it was recorded.
     public var elapsedSeconds: Double?
     /// Allocations and bytes of its counting pass, one entry per process
