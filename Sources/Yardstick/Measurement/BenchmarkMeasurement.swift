@@ -62,31 +62,3 @@ public struct RoundMeasurement: Sendable, Hashable {
         self.process = process
     }
 }
-
-/// Why a benchmark has no valid result.
-public struct BenchmarkFailure: Error, Sendable, Hashable {
-    /// The stage the benchmark failed in.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
-        /// Its suite's set-up threw.
-        case suiteSetUp = "suite-set-up"
-        /// Its own set-up threw.
-        case setUp = "set-up"
-        /// The body threw.
-        case body
-        /// It ran past its time limit.
-        case timeLimit = "time-limit"
-        /// Its tear-down, or its suite's, threw.
-        case tearDown = "tear-down"
-    }
-
-    /// The stage it failed in.
-    public var kind: Kind
-    /// A one-line explanation for people.
-    public var message: String
-
-    /// Creates a failure.
-    public init(_ kind: Kind, _ message: String) {
-        self.kind = kind
-        self.message = message
-    }
-}

@@ -12,7 +12,7 @@ extension BenchmarkResult {
         if failure == nil, Set(modes.map(\.1)).count > 1 {
             let describe = { (batched: Bool) in modes.filter { $0.1 == batched }.map { "\($0.0)" }.joined(separator: ", ") }
             failure = Failure(
-                kind: "timing",
+                kind: .timing,
                 message: "processes disagreed on its timing mode (one call at a time in \(describe(false)), in batches in "
                     + "\(describe(true))): its calls take about the batching threshold; pin `timing: .perCall` or `.batched`"
             )

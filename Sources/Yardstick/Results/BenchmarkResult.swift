@@ -94,7 +94,7 @@ public struct BenchmarkResult: Sendable {
             name: measurement.name,
             suite: measurement.suite,
             configuration: measurement.configuration,
-            failure: measurement.failure.map { Failure(kind: $0.kind.rawValue, message: $0.message) },
+            failure: measurement.failure.map { Failure(kind: $0.kind, message: $0.message) },
             batchSize: measurement.timing?.batchSize,
             rounds: measurement.rounds.compactMap(RoundRecord.init),
             samples: measurement.rounds.flatMap(\.samples),
