@@ -8,7 +8,7 @@ func fixtureRun(_ medians: [Double], name: String = "s.b", environment: Environm
     let rounds = failed ? [] : medians.map { RoundRecord(RoundMeasurement(samples: [$0], iterations: 1, cpuNanoseconds: nil))! }
     let benchmark = BenchmarkResult(
         name: name, suite: "s", configuration: configuration,
-        failure: failed ? .init(kind: "body", message: "boom") : nil,
+        failure: failed ? .init(kind: .body, message: "boom") : nil,
         batchSize: failed ? nil : 1, rounds: rounds, samples: failed ? [] : medians, sampleCap: 1_000
     )
     let measurement = RunMeasurement(

@@ -252,8 +252,9 @@ enum HelpText {
             OUTPUT/results.json. Progress goes to standard error.
 
             A benchmark with automatic timing is timed as its baseline was (in batches of the
-            recorded size, or one call at a time); one the baseline lacks is probed: batched
-            below 1 µs a call. With --processes, every process reuses the first's choices.
+            recorded size, or one call at a time); one the baseline lacks gets a batch-size
+            trial: batched below 1 µs a call. With --processes, every process reuses the
+            first's choices.
 
             With --webhook or --alerts, each benchmark that fails the gate is posted as an
             alert: a regression a warning (critical past 3 x its tolerance), an error

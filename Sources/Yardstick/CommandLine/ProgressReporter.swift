@@ -6,12 +6,14 @@ final class ProgressReporter {
 
     private let console: Console
     private let style: Style
-    private let clock = MonotonicClock()
+    private let clock: any NanosecondClock
     private var start: UInt64 = 0
     private var liveLineIsShown = false
 
-    init(console: Console, quiet: Bool) {
+    /// A reporter on `console`; `clock` times the elapsed figures (tests pass a fixed one).
+    init(console: Console, quiet: Bool, clock: any NanosecondClock = MonotonicClock()) {
         self.console = console
+        self.clock = clock
         self.style = quiet ? .quiet : console.errorIsTerminal ? .live : .lines
     }
 

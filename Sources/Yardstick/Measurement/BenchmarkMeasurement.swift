@@ -13,7 +13,7 @@ public struct BenchmarkMeasurement: Sendable {
     /// Why it did not complete, if it did not. A failed benchmark is an error, never a pass,
     /// whatever its rounds show.
     public var failure: BenchmarkFailure?
-    /// Wall time of its own set-up, probe, warmups and rounds, in nanoseconds.
+    /// Wall time of its own set-up, batch-size trial, warmups and rounds, in nanoseconds.
     public var elapsedNanoseconds: UInt64
     /// What its counting pass allocated and retained; `nil` when it was not counted.
     public var counts: AllocationCounts?
@@ -60,33 +60,5 @@ public struct RoundMeasurement: Sendable, Hashable {
         self.iterations = iterations
         self.cpuNanoseconds = cpuNanoseconds
         self.process = process
-    }
-}
-
-/// Why a benchmark has no valid result.
-public struct BenchmarkFailure: Error, Sendable, Hashable {
-    /// The stage the benchmark failed in.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
-        /// Its suite's set-up threw.
-        case suiteSetUp = "suite-set-up"
-        /// Its own set-up threw.
-        case setUp = "set-up"
-        /// The body threw.
-        case body
-        /// It ran past its time limit.
-        case timeLimit = "time-limit"
-        /// Its tear-down, or its suite's, threw.
-        case tearDown = "tear-down"
-    }
-
-    /// The stage it failed in.
-    public var kind: Kind
-    /// A one-line explanation for people.
-    public var message: String
-
-    /// Creates a failure.
-    public init(_ kind: Kind, _ message: String) {
-        self.kind = kind
-        self.message = message
     }
 }

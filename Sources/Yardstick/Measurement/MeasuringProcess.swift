@@ -17,8 +17,8 @@ public struct MeasuringProcess: Sendable {
     public var overrides: BenchmarkConfiguration
     /// Raw samples the child keeps per benchmark.
     public var sampleCap: Int
-    /// The timing plans the child starts from (see ``PriorTimingPlans``); it probes every
-    /// benchmark when `nil`.
+    /// The timing plans the child starts from (see ``PriorTimingPlans``); every benchmark whose
+    /// timing is automatic has a batch-size trial when `nil`.
     public var priorPlans: PriorTimingPlans?
 
     /// A measuring run of `executable`. By default the child keeps every raw sample, so that

@@ -14,16 +14,16 @@ import Foundation
 ///   next that does.
 ///
 /// A mode pinned in a benchmark's configuration always wins (see
-/// ``TimingPlan/withoutProbing(mode:reusing:iterations:clockOverheadNanoseconds:)``); a plan
+/// ``TimingPlan/withoutTrial(mode:reusing:iterations:clockOverheadNanoseconds:)``); a plan
 /// applies to benchmarks whose timing is automatic, and its size to those pinned to batches
 /// of an automatic size. Processes receive the plans as a small JSON file, through `run`'s
 /// internal option `--timing-plans FILE`.
 public struct PriorTimingPlans: Sendable, Hashable, Codable {
     /// How a process uses the plans.
     public enum Rule: String, Sendable, Hashable, Codable {
-        /// Taken as they are, without probing.
+        /// Taken as they are, without a batch-size trial.
         case reuse
-        /// Kept unless the probe finds the call beyond ``TimingMode/hysteresisBand`` on the
+        /// Kept unless the batch-size trial finds the call beyond ``TimingMode/hysteresisBand`` on the
         /// other side of the threshold; then the plan is chosen afresh.
         case keepWithinBand = "keep-within-band"
     }

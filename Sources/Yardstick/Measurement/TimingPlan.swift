@@ -29,13 +29,13 @@ public struct TimingPlan: Sendable, Hashable {
         max(10_000, 400 * clockOverheadNanoseconds)
     }
 
-    /// The plan of a benchmark that needs no probe, or `nil` when it must be probed: a mode
+    /// The plan of a benchmark that needs no batch-size trial, or `nil` when it needs one: a mode
     /// pinned in code (`.perCall`, `.batched(size: n)`) wins; otherwise a batch size `reused`
     /// from a plan decided before (the baseline's, or this run's first process's, see
     /// ``PriorTimingPlans``) is taken as it is, so the mode cannot follow the machine's speed of
     /// the moment. A benchmark pinned to batches of a size chosen automatically reuses only a
     /// batched size, so that every process of a run times it in windows of one size.
-    static func withoutProbing(
+    static func withoutTrial(
         mode: TimingMode,
         reusing reused: Int?,
         iterations: Int,

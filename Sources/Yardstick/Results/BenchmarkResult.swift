@@ -36,21 +36,13 @@ public struct BenchmarkResult: Sendable {
     /// Raw samples, evenly thinned to at most ``RecordedSamples/cap``; none from a compact file,
     /// which keeps only how many there were.
     public var samples: RecordedSamples
-    /// Wall time of its own set-up, probe, warmups and rounds, in seconds; summed over
+    /// Wall time of its own set-up, batch-size trial, warmups and rounds, in seconds; summed over
     /// processes when several measured it. Absent from files written before it was recorded.
     public var elapsedSeconds: Double?
     /// Allocations and bytes of its counting pass, one entry per process
     /// that counted; `nil` when it was not counted (it failed, counting is unavailable on this
     /// platform, or the file predates counting).
     public var counts: [AllocationCounts]?
-
-    /// Why a benchmark failed.
-    public struct Failure: Sendable, Hashable, Codable {
-        /// The stage: `suite-set-up`, `set-up`, `body`, `time-limit` or `tear-down`.
-        public var kind: String
-        /// A one-line explanation.
-        public var message: String
-    }
 
     /// Whether every sample is the mean of a batch rather than one call's latency.
     public var isBatched: Bool { (batchSize ?? 1) > 1 }
@@ -102,7 +94,7 @@ public struct BenchmarkResult: Sendable {
             name: measurement.name,
             suite: measurement.suite,
             configuration: measurement.configuration,
-            failure: measurement.failure.map { Failure(kind: $0.kind.rawValue, message: $0.message) },
+            failure: measurement.failure.map { Failure(kind: $0.kind, message: $0.message) },
             batchSize: measurement.timing?.batchSize,
             rounds: measurement.rounds.compactMap(RoundRecord.init),
             samples: measurement.rounds.flatMap(\.samples),
@@ -144,144 +136,5 @@ public struct BenchmarkResult: Sendable {
             throughput = ThroughputFigure(configuration.throughput, nanosecondsPerCall: summary.percentiles.p50)
         }
         dispersion = Sample(rounds.map(\.median)).flatMap(RoundDispersion.init(of:))
-    }
-
-    /// One benchmark measured by several processes, as one result: rounds in order, each
-    /// tagged with the index of its part as its process; statistics over every part's recorded
-    /// samples; the first failure, naming its process. Parts should record every sample
-    /// (a large sample cap) for the statistics to cover all of them.
-    static func merging(_ parts: [(process: Int, result: BenchmarkResult)], sampleCap: Int) -> BenchmarkResult {
-        let first = parts[0].result
-        var failure = parts.lazy.compactMap { process, result in
-            result.failure.map { Failure(kind: $0.kind, message: "process \(process + 1): \($0.message)") }
-        }.first
-        let modes = parts.filter { $0.result.failure == nil }.map { ($0.process + 1, $0.result.isBatched) }
-        if failure == nil, Set(modes.map(\.1)).count > 1 {
-            let describe = { (batched: Bool) in modes.filter { $0.1 == batched }.map { "\($0.0)" }.joined(separator: ", ") }
-            failure = Failure(
-                kind: "timing",
-                message: "processes disagreed on its timing mode (one call at a time in \(describe(false)), in batches in "
-                    + "\(describe(true))): its calls take about the batching threshold; pin `timing: .perCall` or `.batched`"
-            )
-        }
-        return BenchmarkResult(
-            name: first.name,
-            suite: first.suite,
-            configuration: first.configuration,
-            failure: failure,
-            batchSize: parts.lazy.compactMap(\.result.batchSize).first,
-            rounds: parts.flatMap { process, result in
-                result.rounds.map { round in
-                    var round = round
-                    round.process = process
-                    return round
-                }
-            },
-            samples: parts.flatMap(\.result.samples.values),
-            sampleCap: sampleCap,
-            totalSamples: parts.map(\.result.samples.total).reduce(0, +),
-            elapsedSeconds: parts.compactMap(\.result.elapsedSeconds).reduce(0, +),
-            counts: parts.allSatisfy { $0.result.counts == nil } ? nil : parts.flatMap { process, result in
-                (result.counts ?? []).map { counts in
-                    var counts = counts
-                    counts.process = process
-                    return counts
-                }
-            }
-        )
-    }
-}
-
-/// One round as recorded: its median, usually its other percentiles, and what they were
-/// measured from.
-///
-/// A run's results keep every percentile of every round; a compact baseline keeps only what
-/// judging needs (see ``ResultsForm/compact``), which for most benchmarks is the median alone.
-public struct RoundRecord: Sendable, Hashable {
-    /// The median of the round's samples, in nanoseconds per call, at full precision.
-    public var median: Double {
-        // Kept equal to `percentiles.p50` whichever of the two is set; the guard ends the
-        // exchange between the two observers.
-        didSet {
-            if var kept = percentiles, kept.p50 != median {
-                kept.p50 = median
-                percentiles = kept
-            }
-        }
-    }
-    /// Percentiles of the round's samples, in nanoseconds per call, at full precision; `nil`
-    /// when a compact file kept only the ``median``. When present, its p50 is the median.
-    public var percentiles: Percentiles? {
-        didSet { if let p50 = percentiles?.p50, p50 != median { median = p50 } }
-    }
-    /// Calls timed.
-    public var iterations: Int
-    /// Samples (timing windows) the median was taken over.
-    public var samples: Int
-    /// The process's CPU time per call during the round; `nil` when the round was too short
-    /// to measure it, or when a compact file did not keep it.
-    public var cpuNanosecondsPerCall: Double?
-    /// The process that measured it (0 for the first).
-    public var process: Int
-
-    /// The round's value of `metric`, or `nil` when the round did not measure it (CPU time of a
-    /// round too short to resolve it) or its file did not keep it (a percentile other than the
-    /// median in a compact file).
-    public func value(of metric: Metric) -> Double? {
-        switch metric {
-        case .wallTime(.p50): median
-        case .wallTime(let percentile): percentiles?[percentile]
-        case .cpuTime: cpuNanosecondsPerCall
-        default: nil
-        }
-    }
-
-    /// Creates a record from a measured round, or `nil` when the round has no valid sample.
-    public init?(_ round: RoundMeasurement) {
-        guard let sample = Sample(round.samples) else { return nil }
-        let percentiles = Percentiles(of: sample)
-        self.percentiles = percentiles
-        median = percentiles.p50
-        iterations = round.iterations
-        samples = sample.count
-        cpuNanosecondsPerCall = round.cpuNanoseconds.map { $0 / Double(round.iterations) }
-        process = round.process
-    }
-}
-
-/// A rate derived from a time per call: operations or bytes per second.
-public struct ThroughputFigure: Sendable, Hashable, Codable {
-    /// `ops` or `B`.
-    public var unit: String
-    /// Units per second.
-    public var perSecond: Double
-
-    /// The rate at `nanosecondsPerCall`, or `nil` when that is zero (too fast to resolve) or so
-    /// small that the rate overflows.
-    public init?(_ throughput: Throughput, nanosecondsPerCall: Double) {
-        let rate = throughput.rate(nanosecondsPerCall: nanosecondsPerCall)
-        guard nanosecondsPerCall > 0, rate.isFinite else { return nil }
-        unit = throughput.unitSymbol
-        perSecond = rate
-    }
-}
-
-/// Raw samples, thinned evenly when there are more than the cap, in the order measured.
-public struct RecordedSamples: Sendable, Hashable {
-    /// The kept samples, nanoseconds per call.
-    public var values: [Double]
-    /// How many samples were measured in all.
-    public var total: Int
-    /// The most that are kept.
-    public var cap: Int
-
-    /// Keeps every *k*-th of `all` (the smallest *k* that fits the cap), so the kept samples
-    /// span the whole run. Values are kept at full precision, so that statistics recomputed from
-    /// a file agree with the ones it reports.
-    public init(_ all: [Double], cap: Int) {
-        let stride = all.count <= cap ? 1 : (all.count + cap - 1) / max(cap, 1)
-        values = Swift.stride(from: 0, to: all.count, by: stride).map { all[$0] }
-        total = all.count
-        self.cap = cap
     }
 }

@@ -60,7 +60,7 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertFalse(captured.error.contains("round 1/2"), "quiet prints no progress")
     }
 
-    /// `alpha.one` takes nanoseconds, so a probe would batch it; its baseline timed it call by
+    /// `alpha.one` takes nanoseconds, so a batch-size trial would batch it; its baseline timed it call by
     /// call, and a run against that baseline does too. `alpha.two` is pinned to batches of 100
     /// in code, which wins over the baseline's per-call plan and stays incomparable with it.
     func testARunTimesEachBenchmarkWithItsBaselinesPlanUnlessItsModeIsPinned() async throws {
@@ -72,7 +72,7 @@ final class BenchCommandTests: XCTestCase {
         var code = await BenchCommand.run(arguments: ["-q", "-f", "alpha", "--output", first.path, "--no-baseline"], suites: suites, console: CapturedConsole().console())
         XCTAssertEqual(code, .success)
         var recorded = try ResultsFile.load(from: first.appendingPathComponent("results.json"))
-        XCTAssertEqual(recorded.benchmarks[0].batchSize, 50, "probed: one window of every call")
+        XCTAssertEqual(recorded.benchmarks[0].batchSize, 50, "chosen by trial: one window of every call")
         recorded.benchmarks[0].batchSize = 1
         recorded.benchmarks[1].batchSize = 1
         try ResultsFile.write(recorded, to: baselines.appendingPathComponent("default.json"))

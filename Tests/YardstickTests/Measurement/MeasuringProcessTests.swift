@@ -31,7 +31,7 @@ final class MeasuringProcessTests: XCTestCase {
         XCTAssertEqual(try ChildArguments.timingPlans(arguments), plans)
         XCTAssertFalse(
             MeasuringProcess(executable: URL(fileURLWithPath: "/bin/bench")).arguments(output: output).contains("--timing-plans"),
-            "a child without plans probes, as before"
+            "a child without plans runs batch-size trials, as before"
         )
     }
 

@@ -55,7 +55,7 @@ final class RunnerTests: XCTestCase {
         // Batches of 50 hold ten whole cycles, so every batch mean is exactly 120 ns.
         XCTAssertEqual(batched.min, 120)
         XCTAssertEqual(batched.max, 120)
-        // Automatic mode probes, finds ~120 ns a call, and batches to the 10 µs target.
+        // Automatic mode runs a batch-size trial, finds ~120 ns a call, and batches to the 10 µs target.
         let automaticBatch = try XCTUnwrap(results[2].batchSize)
         XCTAssertTrue((80...90).contains(automaticBatch), "batch size \(automaticBatch)")
         XCTAssertEqual(automatic.percentiles.p50, perCall.percentiles.p50, accuracy: 0.02 * 120)
@@ -92,7 +92,7 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(measurement.benchmarks[0].rounds.map(\.iterations), [5, 5])
     }
 
-    func testTheProbeTimesTheBodyAfterItsWarmup() async throws {
+    func testTheBatchSizeTrialTimesTheBodyAfterItsWarmup() async throws {
         let clock = ManualClock()
         // Cold for its first 100 calls (2 µs each, above the batching threshold), then 10 ns.
         let suite = Suite("s", configuration: .init(warmupIterations: 100, iterations: 1_000, rounds: 1)) {
@@ -118,7 +118,7 @@ final class RunnerTests: XCTestCase {
 
     func testReusedPlansAreTakenWithoutProbingAndAPinnedModeWins() async throws {
         let clock = ManualClock()
-        // 700 ns a call: the probe alone would batch every one of them.
+        // 700 ns a call: the batch-size trial alone would batch every one of them.
         let suite = Suite("s", configuration: .init(warmupIterations: 0, iterations: 100, rounds: 1)) {
             Benchmark("per-call-before") { _ in clock.advance(by: 700) }
             Benchmark("batched-before") { _ in clock.advance(by: 700) }
@@ -128,14 +128,14 @@ final class RunnerTests: XCTestCase {
         let plans = PriorTimingPlans(rule: .reuse, batchSizes: ["s.per-call-before": 1, "s.batched-before": 10, "s.pinned": 10])
         let timing = try await timing(of: suite, clock: clock, priorPlans: plans)
         XCTAssertEqual(timing["s.per-call-before"]??.batchSize, 1)
-        XCTAssertNil(timing["s.per-call-before"]??.estimatedNanosecondsPerCall, "not probed")
+        XCTAssertNil(timing["s.per-call-before"]??.estimatedNanosecondsPerCall, "no batch-size trial")
         XCTAssertEqual(timing["s.batched-before"]??.batchSize, 10)
         XCTAssertEqual(timing["s.pinned"]??.batchSize, 1)
-        XCTAssertEqual(timing["s.new"]??.batchSize, 15, "probed: 10 µs over 700 ns, evened for 100 calls")
+        XCTAssertEqual(timing["s.new"]??.batchSize, 15, "trial: 10 µs over 700 ns, evened for 100 calls")
         XCTAssertEqual(timing["s.new"]??.estimatedNanosecondsPerCall, 700)
     }
 
-    func testPlansToKeepAreKeptInsideTheBandAndProbedBeyondIt() async throws {
+    func testPlansToKeepAreKeptInsideTheBandAndChosenByTrialBeyondIt() async throws {
         let clock = ManualClock()
         let suite = Suite("s", configuration: .init(warmupIterations: 0, iterations: 100, rounds: 1)) {
             Benchmark("inside") { _ in clock.advance(by: 700) }
@@ -206,9 +206,9 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(calls.values.count, 11)
     }
 
-    func testProbeTakesTheFastestOfThreeWindows() async throws {
+    func testBatchSizeTrialTakesTheFastestOfThreeWindows() async throws {
         let clock = ManualClock()
-        // The first call is slow (a preemption); all others cost 500 ns. A single-window probe
+        // The first call is slow (a preemption); all others cost 500 ns. A single-window trial
         // would see 20 µs and time every call alone; three more windows find 500 ns and batch.
         let suite = Suite("s", configuration: .init(warmupIterations: 0, iterations: 1_000, rounds: 1)) {
             Benchmark("b") { index in clock.advance(by: index == 0 ? 20_000 : 500) }
@@ -299,7 +299,7 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(byName["broken.a"]?.failure, BenchmarkFailure(.suiteSetUp, "suite 'broken' set-up threw: no network"))
         XCTAssertEqual(byName["broken.b"]?.failure?.kind, .suiteSetUp)
         // The fixture started at 7; warmup (1 call a round) and 2 timed calls a round, 2 rounds,
-        // plus the probe's calls, all mutate it in place before tear-down sees it.
+        // plus the batch-size trial's calls, all mutate it in place before tear-down sees it.
         let tearDowns = calls.values.filter { $0.hasPrefix("tear-down ") }
         XCTAssertEqual(tearDowns.count, 1)
         XCTAssertEqual(calls.values.first, "suite set-up")

@@ -52,13 +52,13 @@ final class TimingPlanTests: XCTestCase {
     // MARK: Plans decided before (PriorTimingPlans)
 
     private func reused(_ mode: TimingMode, _ size: Int?, iterations: Int = 10_000) -> Int? {
-        TimingPlan.withoutProbing(mode: mode, reusing: size, iterations: iterations, clockOverheadNanoseconds: 25)?.batchSize
+        TimingPlan.withoutTrial(mode: mode, reusing: size, iterations: iterations, clockOverheadNanoseconds: 25)?.batchSize
     }
 
-    func testAnAutomaticBenchmarkReusesTheBaselinesPlanWithoutProbing() {
+    func testAnAutomaticBenchmarkReusesTheBaselinesPlanWithoutATrial() {
         XCTAssertEqual(reused(.automatic, 8), 8, "batched in the baseline: batches of its size")
         XCTAssertEqual(reused(.automatic, 1), 1, "per call in the baseline: per call")
-        XCTAssertNil(reused(.automatic, nil), "not in the baseline: probed")
+        XCTAssertNil(reused(.automatic, nil), "not in the baseline: a batch-size trial")
         XCTAssertEqual(reused(.automatic, 300, iterations: 1_000), 334, "evened to the round's windows")
     }
 
@@ -68,7 +68,7 @@ final class TimingPlanTests: XCTestCase {
         XCTAssertEqual(reused(.batched(size: 16), 1), 16)
         XCTAssertEqual(reused(.batched(size: 16), 40), 16)
         // Pinned to batches of an automatic size: a batched plan gives its size, a per-call one
-        // cannot change the pinned mode, so the size is probed.
+        // cannot change the pinned mode, so the size is chosen by a batch-size trial.
         XCTAssertEqual(reused(.batched(size: nil), 8), 8)
         XCTAssertNil(reused(.batched(size: nil), 1))
         XCTAssertNil(reused(.batched(size: nil), nil))

@@ -70,7 +70,7 @@ final class BaselineThresholdsTests: XCTestCase {
     func testAFailedBenchmarkWithStatisticsIsStillSkipped() {
         // A failure in a later process leaves the merged result with a summary and a failure.
         var broken = J.benchmark("svc.get", processes: [samples])
-        broken.failure = BenchmarkResult.Failure(kind: "body", message: "process 2: threw")
+        broken.failure = BenchmarkResult.Failure(kind: .body, message: "process 2: threw")
         XCTAssertNotNil(broken.summary)
         XCTAssertEqual(BaselineThresholds().thresholds(from: J.run([broken])), [])
     }

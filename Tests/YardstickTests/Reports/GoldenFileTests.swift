@@ -2,8 +2,9 @@ import Foundation
 import XCTest
 @testable import Yardstick
 
-/// Markdown, JUnit XML and Prometheus text of a fixed judged run, and the Markdown of a fixed
-/// side-by-side run, compared byte for byte with the files in `Golden/`. After an intended change, regenerate them with
+/// Markdown, JUnit XML and Prometheus text of a fixed judged run, its HTML (with a fixed baseline
+/// history, so that every chart is drawn), and the Markdown of a fixed side-by-side run, compared
+/// byte for byte with the files in `Golden/`. After an intended change, regenerate them with
 /// `YARDSTICK_UPDATE_GOLDEN=1 swift test --filter GoldenFileTests` and read the diff.
 final class GoldenFileTests: XCTestCase {
     private func check(
@@ -27,5 +28,6 @@ final class GoldenFileTests: XCTestCase {
     func testMarkdown() throws { try check(.md) }
     func testJUnit() throws { try check(.junit) }
     func testPrometheus() throws { try check(.prom) }
+    func testHTML() throws { try check(.html, of: ReportFixtures.inputWithHistory()) }
     func testSideBySideMarkdown() throws { try check(.md, of: ReportFixtures.sideBySide(), named: "report-ab.md") }
 }

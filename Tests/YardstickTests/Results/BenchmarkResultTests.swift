@@ -20,11 +20,18 @@ final class BenchmarkResultTests: XCTestCase {
 
     func testFailedBenchmarkKeepsItsReasonAndHasNoStatistics() {
         let result = Fixtures.results().benchmarks[1]
-        XCTAssertEqual(result.failure, BenchmarkResult.Failure(kind: "set-up", message: "set-up threw: no input"))
+        XCTAssertEqual(result.failure, BenchmarkResult.Failure(kind: .setUp, message: "set-up threw: no input"))
         XCTAssertNil(result.summary)
         XCTAssertNil(result.dispersion)
         XCTAssertNil(result.batchSize)
         XCTAssertTrue(Fixtures.results().hasErrors)
+    }
+
+    /// People read a kind as its file name (`bench monitor` prints "time-limit: ..."), not as
+    /// the Swift case name.
+    func testAFailureKindReadsAsItsNameInText() {
+        XCTAssertEqual("\(BenchmarkFailure.Kind.timeLimit)", "time-limit")
+        XCTAssertEqual("\(BenchmarkFailure.Kind.suiteSetUp)", "suite-set-up")
     }
 
     func testMergingProcessesTagsRoundsAndPoolsSamples() {
@@ -42,7 +49,7 @@ final class BenchmarkResultTests: XCTestCase {
         let perCall = JudgementFixtures.benchmark("s.b", processes: [[900, 950]], batchSize: 1)
         let batched = JudgementFixtures.benchmark("s.b", processes: [[800, 820]], batchSize: 16)
         let merged = BenchmarkResult.merging([(0, perCall), (1, batched), (2, perCall)], sampleCap: 100)
-        XCTAssertEqual(merged.failure?.kind, "timing")
+        XCTAssertEqual(merged.failure?.kind, .timing)
         XCTAssertEqual(
             merged.failure?.message,
             "processes disagreed on its timing mode (one call at a time in 1, 3, in batches in 2): its calls take about "

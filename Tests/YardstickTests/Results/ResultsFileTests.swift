@@ -113,6 +113,36 @@ final class ResultsFileTests: XCTestCase {
         XCTAssertTrue(problem.hasPrefix("has a value of the wrong type at benchmarks[0].rounds[1].percentiles.p50"), problem)
     }
 
+    /// Every kind is written as the string files have always held, and reads back as itself.
+    func testFailureKindsAreWrittenAsTheirNamesAndReadBack() throws {
+        let names = ["suite-set-up", "set-up", "body", "time-limit", "tear-down", "timing"]
+        XCTAssertEqual(BenchmarkFailure.Kind.allCases.map(\.rawValue), names)
+        for kind in BenchmarkFailure.Kind.allCases {
+            var results = Fixtures.results()
+            results.benchmarks[1].failure = BenchmarkResult.Failure(kind: kind, message: "m")
+            let object = try jsonObject(results)
+            let failure = (object["benchmarks"] as! [[String: Any]])[1]["failure"] as! [String: Any]
+            XCTAssertEqual(failure["kind"] as? String, kind.rawValue)
+            let url = directory.appendingPathComponent("\(kind).json")
+            try ResultsFile.write(results, to: url)
+            XCTAssertEqual(try ResultsFile.load(from: url).benchmarks[1].failure?.kind, kind)
+        }
+    }
+
+    /// A kind this version does not know is an input error naming the field and the value,
+    /// never a crash and never a failure read as some other kind.
+    func testAnUnknownFailureKindIsNamedWithItsPath() throws {
+        var object = try jsonObject(Fixtures.results())
+        var benchmarks = object["benchmarks"] as! [[String: Any]]
+        benchmarks[1]["failure"] = ["kind": "out-of-memory", "message": "killed"]
+        object["benchmarks"] = benchmarks
+        XCTAssertEqual(
+            load(try text(object)),
+            "has an invalid value at benchmarks[1].failure.kind: unknown failure kind 'out-of-memory' "
+                + "(known: suite-set-up, set-up, body, time-limit, tear-down, timing)"
+        )
+    }
+
     // MARK: Rounds read by the scanner
 
     /// Rounds are read by a scanner of their own and the rest by JSONDecoder; the results must

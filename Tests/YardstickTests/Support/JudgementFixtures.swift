@@ -18,7 +18,7 @@ enum JudgementFixtures {
             name: name,
             suite: String(name.prefix { $0 != "." }),
             configuration: configuration.resolved(),
-            failure: failure.map { BenchmarkResult.Failure(kind: "body", message: $0) },
+            failure: failure.map { BenchmarkResult.Failure(kind: .body, message: $0) },
             batchSize: failure == nil ? batchSize : nil,
             rounds: failure == nil ? rounds : [],
             samples: failure == nil ? processes.flatMap { $0 } : [],

@@ -44,6 +44,30 @@ enum ReportFixtures {
         return ReportInput(results: current, baseline: baseline)
     }
 
+    /// ``input()`` with a history of three baseline updates a day apart, for the HTML report's
+    /// trend charts: the baseline's figures 4% slower, 2% slower, then as they are. The tool's
+    /// version is fixed, so that a release does not change the page.
+    static func inputWithHistory() -> ReportInput {
+        var input = input()
+        input.results.tool = ToolInfo(name: "Yardstick", version: "9.9.9")
+        let start = Date(timeIntervalSince1970: 1_799_827_200)
+        let record = BaselineHistoryRecord(input.baseline!)
+        input.history = [1.04, 1.02, 1.0].enumerated().map { day, factor in
+            var scaled = record
+            scaled.recordedAt = start.addingTimeInterval(Double(day) * 86_400)
+            scaled.gitCommit = "00000000000000\(day)"
+            scaled.benchmarks = scaled.benchmarks.mapValues { entry in
+                var entry = entry
+                entry.p50 *= factor
+                entry.p99 *= factor
+                entry.processMedians = entry.processMedians.map { $0 * factor }
+                return entry
+            }
+            return scaled
+        }
+        return input
+    }
+
     /// `benchmark` with the allocations per call given for its name, 24 bytes each, counted
     /// over 1,000 calls in each of its processes.
     private static func counted(_ benchmark: BenchmarkResult, _ allocationsPerCall: [String: Int]) -> BenchmarkResult {
