@@ -105,7 +105,6 @@ struct ABCommand {
             packageDirectory: URL(fileURLWithPath: options.packagePath, isDirectory: true),
             product: MeasuringProcess.currentExecutable().lastPathComponent
         )
-        let filters = try parseFilters()
         let shard = try shardSelection()
         if let summary = shard.summary { log(summary) }
         if shard.record != nil, shard.plan.entries.isEmpty {
@@ -132,7 +131,7 @@ struct ABCommand {
                 + "(seed \(schedule.seed): --seed \(schedule.seed) repeats this order)"
         )
         let runner = ABRunner(
-            base: base, head: head, schedule: schedule, filters: shard.processFilters(options.measurement.filters),
+            base: base, head: head, schedule: schedule, filters: shard.processFilters(options.measurement.filters).patterns,
             overrides: options.measurement.overrides, sampleCap: options.measurement.sampleCap
         )
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("bench-ab-\(UUID().uuidString)")
@@ -161,7 +160,7 @@ struct ABCommand {
         try requireBudgetsSelect(options.budgets, among: results.benchmarks.map(\.name))
         results = results.addingBudgets(options.budgets)
         results.judgement = ABJudge(options: options.judgement).judge(
-            results, against: baseResults, context: context, selection: shard.judgingSelection(filters)
+            results, against: baseResults, context: context, selection: shard.judgingSelection(options.measurement.filters)
         )
         let output = URL(fileURLWithPath: options.outputDirectory, isDirectory: true)
         do {
@@ -217,17 +216,5 @@ struct ABCommand {
         }
         console.output("shard \(shard.record!.index)/\(shard.record!.count) has no suites to measure\n")
         return .success
-    }
-
-    private func parseFilters() throws(CommandLineError) -> [NameFilter] {
-        var filters: [NameFilter] = []
-        for pattern in options.measurement.filters {
-            do {
-                filters.append(try NameFilter(pattern))
-            } catch {
-                throw .usage("--filter: \(error)")
-            }
-        }
-        return filters
     }
 }

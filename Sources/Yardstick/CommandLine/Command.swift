@@ -29,8 +29,8 @@ enum Command: Equatable {
 
 /// What to measure and how: shared by `run` and `baseline update`.
 struct MeasurementOptions: Equatable {
-    /// Regular expressions; a benchmark runs when its full name matches any of them.
-    var filters: [String] = []
+    /// `--filter`: a benchmark runs when its full name matches any of them.
+    var filters = FilterList()
     /// Configuration given on the command line; it overrides suites and benchmarks.
     var overrides = BenchmarkConfiguration()
     /// Raw samples kept per benchmark in results files.
@@ -76,7 +76,7 @@ struct RunOptions: Equatable {
 /// Options of `bench list`.
 struct ListOptions: Equatable {
     /// As for `run`.
-    var filters: [String] = []
+    var filters = FilterList()
 }
 
 /// Options of `bench history`.
@@ -85,7 +85,7 @@ struct HistoryOptions: Equatable {
     var name = BaselineStore.defaultName
     var baselinesDirectory = "baselines"
     /// As for `run`.
-    var filters: [String] = []
+    var filters = FilterList()
 }
 
 /// Options of `bench baseline update`.
@@ -135,7 +135,7 @@ struct MergeOptions: Equatable {
 /// Options of `bench monitor`.
 struct MonitorOptions: Equatable {
     /// Benchmarks to sample; the command's probes are sampled unless filtered out too.
-    var filters: [String] = []
+    var filters = FilterList()
     /// Small counts, so that a sample costs milliseconds, not the seconds of a full run.
     var overrides = BenchmarkConfiguration(warmupIterations: 20, iterations: 200, rounds: 1)
     var interval: Duration = .seconds(30)
@@ -306,7 +306,7 @@ enum CommandParser {
             let parsed = try ArgumentParser.parse(rest, options: listOptions, command: "list")
             if parsed.has("--help") { return .help(subcommand: "list") }
             try rejectPositionals(parsed, command: "list")
-            return .list(ListOptions(filters: parsed.values["--filter"] ?? []))
+            return .list(ListOptions(filters: try filters(parsed)))
         case "baseline":
             return try parseBaseline(rest)
         case "compare":
@@ -430,7 +430,7 @@ enum CommandParser {
         var options = HistoryOptions()
         options.name = parsed.positionals.first ?? options.name
         options.baselinesDirectory = try directory(parsed, "--baselines") ?? options.baselinesDirectory
-        options.filters = parsed.values["--filter"] ?? []
+        options.filters = try filters(parsed)
         return .history(options)
     }
 
@@ -464,7 +464,7 @@ enum CommandParser {
         if parsed.has("--help") { return .help(subcommand: "monitor") }
         try rejectPositionals(parsed, command: "monitor")
         var options = MonitorOptions()
-        options.filters = parsed.values["--filter"] ?? []
+        options.filters = try filters(parsed)
         options.interval = try parsed.duration("--interval") ?? options.interval
         options.count = try parsed.integer("--count", in: 1...Int(Int32.max), "a whole number of at least 1")
         options.duration = try parsed.duration("--duration")
@@ -516,7 +516,7 @@ enum CommandParser {
 
     static func measurement(_ parsed: ParsedArguments, processesByDefault: Int) throws(CommandLineError) -> MeasurementOptions {
         var options = MeasurementOptions()
-        options.filters = parsed.values["--filter"] ?? []
+        options.filters = try filters(parsed)
         options.overrides.iterations = try parsed.integer("--iterations", in: 1...Int(Int32.max), "a whole number of at least 1")
         options.overrides.warmupIterations = try parsed.integer("--warmup", in: 0...Int(Int32.max), "a whole number of at least 0")
         options.overrides.rounds = try parsed.integer("--rounds", in: 1...100_000, "a whole number from 1 to 100000")
@@ -533,6 +533,16 @@ enum CommandParser {
             options.shard = shard
         }
         return options
+    }
+
+    /// The `--filter` patterns, compiled: the one place they are, so that a bad pattern is a
+    /// usage error before anything runs.
+    static func filters(_ parsed: ParsedArguments) throws(CommandLineError) -> FilterList {
+        do {
+            return try FilterList(parsed.values["--filter"] ?? [])
+        } catch {
+            throw .usage("--filter: \(error)")
+        }
     }
 
     static func judgement(_ parsed: ParsedArguments) throws(CommandLineError) -> JudgementOptions {

@@ -102,15 +102,11 @@ struct MergeCommand {
     /// The filters the shards were selected with, so that the judge calls missing exactly the
     /// baseline benchmarks that one run would.
     private func filters(of parts: [ShardMerge.Part]) throws(CommandLineError) -> [NameFilter] {
-        var filters: [NameFilter] = []
-        for pattern in parts.first?.results.shard?.filters ?? [] {
-            do {
-                filters.append(try NameFilter(pattern))
-            } catch {
-                throw .input("\(parts[0].label): shard.filters: \(error)")
-            }
+        do {
+            return try FilterList(parts.first?.results.shard?.filters ?? []).filters
+        } catch {
+            throw .input("\(parts[0].label): shard.filters: \(error)")
         }
-        return filters
     }
 
     /// Says when shards ran on different kinds of machine: each suite is still compared within

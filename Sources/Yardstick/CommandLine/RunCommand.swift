@@ -20,7 +20,7 @@ struct RunCommand {
         // Added after measuring, so that the processes of a fan-out need not be told them.
         var results = try await measure(shard, options: options.measurement, priorPlans: priorPlans, console: console)
             .addingBudgets(options.budgets)
-        let selection = shard.judgingSelection(options.measurement.filters.compactMap { try? NameFilter($0) })
+        let selection = shard.judgingSelection(options.measurement.filters)
         let history = baseline.map { BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory)).history(of: $0.name) } ?? []
         results.judgement = Judge(options: options.judgement).judge(
             results, against: baseline?.results, baselineName: baseline?.name ?? "", selection: selection, history: history
