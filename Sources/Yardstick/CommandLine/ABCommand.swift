@@ -33,6 +33,9 @@ struct ABOptions: Equatable {
 }
 
 extension CommandParser {
+    /// What `bench ab` does unless told otherwise; the base is a placeholder.
+    private static let abDefaults = ABOptions(base: .revision("HEAD"))
+
     static let abOptions: [OptionSpec] = [
         OptionSpec(name: "--base-ref", valueName: "REV", help: "The base: this git revision, built in .build/yardstick-ab/ (cached by commit)."),
         OptionSpec(name: "--base-executable", valueName: "PATH", help: "The base: this bench executable, built elsewhere."),
@@ -40,7 +43,7 @@ extension CommandParser {
         OptionSpec(name: "--package-path", valueName: "DIR", help: "The package to build (default: the current directory)."),
         OptionSpec(
             name: "--processes", valueName: "N",
-            help: "Processes per side, alternating in balanced blocks (default: \(ABOptions.defaultProcesses))."
+            help: "Processes per side, alternating in balanced blocks (default: \(abDefaults.measurement.processes))."
         ),
         OptionSpec(name: "--seed", valueName: "N", help: "Seed of the process order, to repeat a run (default: random, printed)."),
         filterOption,
@@ -48,9 +51,9 @@ extension CommandParser {
         OptionSpec(name: "--warmup", valueName: "N", help: "Calls run and discarded before each round."),
         OptionSpec(name: "--rounds", valueName: "N", help: "Rounds per benchmark and process."),
         OptionSpec(name: "--time-limit", valueName: "DURATION", help: "Longest one benchmark may take in one process (30s, 2m)."),
-        OptionSpec(name: "--sample-cap", valueName: "N", help: "Raw samples kept per benchmark and side (default: 1000)."),
+        OptionSpec(name: "--sample-cap", valueName: "N", help: "Raw samples kept per benchmark and side (default: \(abDefaults.measurement.sampleCap))."),
         shardOption,
-        OptionSpec(name: "--output", valueName: "DIR", help: "Directory for the reports (default: reports)."),
+        OptionSpec(name: "--output", valueName: "DIR", help: "Directory for the reports (default: \(abDefaults.outputDirectory))."),
     ] + judgementOptions.filter { $0.name != "--allow-foreign-baseline" } + alertingOptions + [
         OptionSpec(name: "--quiet", short: "-q", help: "Print no progress on standard error."),
         helpOption,
@@ -70,7 +73,7 @@ extension CommandParser {
         var options = ABOptions(base: base)
         options.headExecutable = try filePath(parsed, "--head-executable")
         options.packagePath = try directory(parsed, "--package-path") ?? options.packagePath
-        options.measurement = try measurement(parsed, processesByDefault: ABOptions.defaultProcesses)
+        options.measurement = try measurement(parsed, defaults: options.measurement)
         if options.measurement.processes < 2 {
             throw .usage("--processes expects at least 2 per side: the process is what bench ab compares")
         }

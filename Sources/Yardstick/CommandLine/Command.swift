@@ -189,15 +189,16 @@ enum CommandParser {
         help: "Measure only shard I of N: whole suites, balanced by the baseline's durations; join with 'bench merge'."
     )
 
-    static func measurementOptions(processesByDefault: Int) -> [OptionSpec] {
+    /// The measuring options, with the defaults of `defaults` (a command's own).
+    static func measurementOptions(_ defaults: MeasurementOptions) -> [OptionSpec] {
         [
             filterOption,
             OptionSpec(name: "--iterations", valueName: "N", help: "Calls timed per round, for every benchmark."),
             OptionSpec(name: "--warmup", valueName: "N", help: "Calls run and discarded before each round."),
             OptionSpec(name: "--rounds", valueName: "N", help: "Rounds per benchmark; each gives one median."),
             OptionSpec(name: "--time-limit", valueName: "DURATION", help: "Longest one benchmark may take in all (30s, 2m)."),
-            OptionSpec(name: "--processes", valueName: "N", help: "Measure in N processes one after another, merged (default: \(processesByDefault))."),
-            OptionSpec(name: "--sample-cap", valueName: "N", help: "Raw samples kept per benchmark (default: 1000)."),
+            OptionSpec(name: "--processes", valueName: "N", help: "Measure in N processes one after another, merged (default: \(defaults.processes))."),
+            OptionSpec(name: "--sample-cap", valueName: "N", help: "Raw samples kept per benchmark (default: \(defaults.sampleCap))."),
             shardOption,
             OptionSpec(name: "--quiet", short: "-q", help: "Print no progress on standard error."),
             allowDebugOption,
@@ -206,7 +207,7 @@ enum CommandParser {
 
     static let judgementOptions: [OptionSpec] = [
         OptionSpec(name: "--tolerance", valueName: "T", help: "Median tolerance for every benchmark: 8% or a duration (2us)."),
-        OptionSpec(name: "--alpha", valueName: "A", help: "Significance level for every benchmark (default: 0.01)."),
+        OptionSpec(name: "--alpha", valueName: "A", help: "Significance level for every benchmark (default: \(Formatting.count(ResolvedConfiguration.defaultAlpha)))."),
         OptionSpec(name: "--strict", help: "Fail on noisy benchmarks too."),
         OptionSpec(name: "--allow-missing", help: "Do not fail on benchmarks in the baseline but not in the run."),
         OptionSpec(name: "--allow-foreign-baseline", help: "Judge against a baseline from another machine or build."),
@@ -214,11 +215,11 @@ enum CommandParser {
         budgetOption,
     ]
 
-    static let baselinesOption = OptionSpec(name: "--baselines", valueName: "DIR", help: "Directory of baselines (default: baselines).")
+    static let baselinesOption = OptionSpec(name: "--baselines", valueName: "DIR", help: "Directory of baselines (default: \(RunOptions().baselinesDirectory)).")
 
-    static let runOptions: [OptionSpec] = measurementOptions(processesByDefault: 1) + [
-        OptionSpec(name: "--output", valueName: "DIR", help: "Directory for results.json (default: reports)."),
-        OptionSpec(name: "--baseline", valueName: "NAME", help: "Judge against this baseline (default: 'default', if it exists)."),
+    static let runOptions: [OptionSpec] = measurementOptions(RunOptions().measurement) + [
+        OptionSpec(name: "--output", valueName: "DIR", help: "Directory for results.json (default: \(RunOptions().outputDirectory))."),
+        OptionSpec(name: "--baseline", valueName: "NAME", help: "Judge against this baseline (default: '\(BaselineStore.defaultName)', if it exists)."),
         OptionSpec(name: "--no-baseline", help: "Do not judge against any baseline."),
         baselinesOption,
         timingPlansOption,
@@ -235,18 +236,21 @@ enum CommandParser {
 
     static let historyOptions: [OptionSpec] = [filterOption, baselinesOption, helpOption]
 
-    static let baselineUpdateOptions: [OptionSpec] = measurementOptions(processesByDefault: 5) + [
-        OptionSpec(name: "--name", valueName: "NAME", help: "The baseline to update (default: default)."),
+    static let baselineUpdateOptions: [OptionSpec] = measurementOptions(BaselineUpdateOptions().measurement) + [
+        OptionSpec(name: "--name", valueName: "NAME", help: "The baseline to update (default: \(BaselineUpdateOptions().name))."),
         OptionSpec(name: "--from", valueName: "FILE", help: "Bless this results file instead of measuring."),
         OptionSpec(name: "--allow-partial", help: "Keep the baseline's benchmarks that this run lacks."),
-        OptionSpec(name: "--history-limit", valueName: "N", help: "History records kept (default: 100)."),
+        OptionSpec(name: "--history-limit", valueName: "N", help: "History records kept (default: \(BaselineUpdateOptions().historyLimit))."),
         baselinesOption,
-        OptionSpec(name: "--output", valueName: "DIR", help: "With --shard: directory for the shard's results.json (default: reports)."),
+        OptionSpec(name: "--output", valueName: "DIR", help: "With --shard: directory for the shard's results.json (default: \(BaselineUpdateOptions().outputDirectory))."),
     ] + alertingOptions + [helpOption]
 
     static let mergeOptions: [OptionSpec] = [
-        OptionSpec(name: "--output", valueName: "DIR", help: "Directory for the merged results.json and the reports (default: reports)."),
-        OptionSpec(name: "--baseline", valueName: "NAME", help: "Judge shards of 'bench run' against this baseline (default: 'default', if it exists)."),
+        OptionSpec(name: "--output", valueName: "DIR", help: "Directory for the merged results.json and the reports (default: \(MergeOptions(shardDirectories: []).outputDirectory))."),
+        OptionSpec(
+            name: "--baseline", valueName: "NAME",
+            help: "Judge shards of 'bench run' against this baseline (default: '\(BaselineStore.defaultName)', if it exists)."
+        ),
         OptionSpec(name: "--no-baseline", help: "Do not judge against any baseline."),
         baselinesOption,
     ] + judgementOptions.filter { $0.name != "--budget" } + alertingOptions + [helpOption]
@@ -258,32 +262,47 @@ enum CommandParser {
     static let reportOptions: [OptionSpec] = [
         OptionSpec(name: "--from", valueName: "FILE", help: "The results file to render (required)."),
         OptionSpec(name: "--format", valueName: "LIST", help: "Comma-separated: md, html, junit, json, prom (default: all)."),
-        OptionSpec(name: "--output", valueName: "DIR", help: "Directory for the files (default: reports)."),
+        OptionSpec(name: "--output", valueName: "DIR", help: "Directory for the files (default: \(ReportOptions(source: "").outputDirectory))."),
         baselinesOption,
         helpOption,
     ]
 
     static let monitorOptions: [OptionSpec] = [
         filterOption,
-        OptionSpec(name: "--interval", valueName: "DURATION", help: "Time between the starts of two samples of everything (default: 30s)."),
+        OptionSpec(name: "--interval", valueName: "DURATION", help: "Time between the starts of two samples of everything (default: \(Formatting.argument(MonitorOptions().interval)))."),
         OptionSpec(name: "--count", valueName: "N", help: "Stop once every probe has N samples (default: run until --duration, SIGINT or SIGTERM)."),
         OptionSpec(name: "--duration", valueName: "DURATION", help: "Stop after this long (10m, 1h)."),
-        OptionSpec(name: "--baseline", valueName: "NAME", help: "Derive benchmark thresholds from this baseline (default: 'default', if it exists)."),
+        OptionSpec(name: "--baseline", valueName: "NAME", help: "Derive benchmark thresholds from this baseline (default: '\(BaselineStore.defaultName)', if it exists)."),
         OptionSpec(name: "--no-baseline", help: "Give benchmarks no thresholds: record and show them only."),
         baselinesOption,
-        OptionSpec(name: "--percentile", valueName: "P", help: "Percentile of the baseline's round medians the bands scale: p50 ... p999 (default: p99)."),
-        OptionSpec(name: "--warning-tolerances", valueName: "X", help: "Warning above (1 + X x tolerance) x the percentile (default: 1)."),
-        OptionSpec(name: "--critical-tolerances", valueName: "X", help: "Critical above (1 + X x tolerance) x the percentile (default: 3)."),
-        OptionSpec(name: "--fire-after", valueName: "N", help: "Samples in a row outside a band that raise an alert (default: 3)."),
-        OptionSpec(name: "--resolve-after", valueName: "N", help: "Samples in a row back inside that resolve it (default: 3)."),
-        OptionSpec(name: "--iterations", valueName: "N", help: "Calls timed per benchmark sample (default: 200)."),
-        OptionSpec(name: "--warmup", valueName: "N", help: "Calls run and discarded before each sample (default: 20)."),
-        OptionSpec(name: "--retention", valueName: "DURATION", help: "Age of the oldest point each metric keeps (default: 24h)."),
-        OptionSpec(name: "--max-points", valueName: "N", help: "Points each metric keeps at most (default: 10000)."),
+        OptionSpec(name: "--percentile", valueName: "P", help: "Percentile of the baseline's round medians the bands scale: p50 ... p999 (default: \(MonitorOptions().thresholds.percentile.rawValue))."),
+        OptionSpec(
+            name: "--warning-tolerances", valueName: "X",
+            help: "Warning above (1 + X x tolerance) x the percentile (default: \(Formatting.count(MonitorOptions().thresholds.warningTolerances)))."
+        ),
+        OptionSpec(
+            name: "--critical-tolerances", valueName: "X",
+            help: "Critical above (1 + X x tolerance) x the percentile (default: \(Formatting.count(MonitorOptions().thresholds.criticalTolerances)))."
+        ),
+        OptionSpec(
+            name: "--fire-after", valueName: "N",
+            help: "Samples in a row outside a band that raise an alert (default: \(MonitorOptions().thresholds.hysteresis.fireAfter))."
+        ),
+        OptionSpec(
+            name: "--resolve-after", valueName: "N",
+            help: "Samples in a row back inside that resolve it (default: \(MonitorOptions().thresholds.hysteresis.resolveAfter))."
+        ),
+        OptionSpec(name: "--iterations", valueName: "N", help: "Calls timed per benchmark sample (default: \(MonitorOptions().overrides.iterations!))."),
+        OptionSpec(name: "--warmup", valueName: "N", help: "Calls run and discarded before each sample (default: \(MonitorOptions().overrides.warmupIterations!))."),
+        OptionSpec(
+            name: "--retention", valueName: "DURATION",
+            help: "Age of the oldest point each metric keeps (default: \(Formatting.argument(MonitorOptions().retention.maxAge)))."
+        ),
+        OptionSpec(name: "--max-points", valueName: "N", help: "Points each metric keeps at most (default: \(MonitorOptions().retention.maxPoints))."),
         OptionSpec(name: "--ingest", valueName: "FILE", help: "Raise alerts from the verdicts of this judged results file at start."),
     ] + alertingOptions + [
-        OptionSpec(name: "--dashboard", valueName: "FILE", help: "Rewrite this JSON snapshot each sample (default: reports/dashboard.json)."),
-        OptionSpec(name: "--metrics", valueName: "FILE", help: "Rewrite this Prometheus text file each sample (default: reports/monitor.prom)."),
+        OptionSpec(name: "--dashboard", valueName: "FILE", help: "Rewrite this JSON snapshot each sample (default: \(MonitorOptions().dashboardPath))."),
+        OptionSpec(name: "--metrics", valueName: "FILE", help: "Rewrite this Prometheus text file each sample (default: \(MonitorOptions().metricsPath))."),
         OptionSpec(name: "--pushgateway", valueName: "URL", help: "Also PUT the metrics to this Prometheus Pushgateway."),
         OptionSpec(name: "--quiet", short: "-q", help: "Print no progress lines; alerts still go to standard error."),
         allowDebugOption,
@@ -338,7 +357,7 @@ enum CommandParser {
         if parsed.has("--help") { return .help(subcommand: helpTopic) }
         try rejectPositionals(parsed, command: "run")
         var options = RunOptions()
-        options.measurement = try measurement(parsed, processesByDefault: 1)
+        options.measurement = try measurement(parsed, defaults: options.measurement)
         options.outputDirectory = try directory(parsed, "--output") ?? options.outputDirectory
         options.baselinesDirectory = try directory(parsed, "--baselines") ?? options.baselinesDirectory
         options.judgement = try judgement(parsed)
@@ -366,7 +385,7 @@ enum CommandParser {
         if parsed.has("--help") { return .help(subcommand: "baseline") }
         try rejectPositionals(parsed, command: "baseline update")
         var options = BaselineUpdateOptions()
-        options.measurement = try measurement(parsed, processesByDefault: 5)
+        options.measurement = try measurement(parsed, defaults: options.measurement)
         options.name = parsed.value("--name") ?? options.name
         options.source = parsed.value("--from")
         options.allowsPartial = parsed.has("--allow-partial")
@@ -514,14 +533,15 @@ enum CommandParser {
         return text
     }
 
-    static func measurement(_ parsed: ParsedArguments, processesByDefault: Int) throws(CommandLineError) -> MeasurementOptions {
-        var options = MeasurementOptions()
+    /// The measuring options given, the others as in `defaults` (the command's own).
+    static func measurement(_ parsed: ParsedArguments, defaults: MeasurementOptions) throws(CommandLineError) -> MeasurementOptions {
+        var options = defaults
         options.filters = try filters(parsed)
         options.overrides.iterations = try parsed.integer("--iterations", in: 1...Int(Int32.max), "a whole number of at least 1")
         options.overrides.warmupIterations = try parsed.integer("--warmup", in: 0...Int(Int32.max), "a whole number of at least 0")
         options.overrides.rounds = try parsed.integer("--rounds", in: 1...100_000, "a whole number from 1 to 100000")
         options.overrides.timeLimit = try parsed.duration("--time-limit")
-        options.processes = try parsed.integer("--processes", in: 1...100, "a whole number from 1 to 100") ?? processesByDefault
+        options.processes = try parsed.integer("--processes", in: 1...100, "a whole number from 1 to 100") ?? options.processes
         options.sampleCap = try parsed.integer("--sample-cap", in: 1...Int(Int32.max), "a whole number of at least 1")
             ?? options.sampleCap
         options.isQuiet = parsed.has("--quiet")
