@@ -30,7 +30,7 @@ struct MergeCommand {
         let baseline: (name: String, path: String, results: RunResults)?
         var history: [BaselineHistoryRecord] = []
         if withBase.isEmpty {
-            baseline = try options.baseline.load(from: options.baselinesDirectory)
+            baseline = try options.baseline.load(from: options.baselinesDirectory).map { ($0.name, $0.path, $0.results) }
             if let baseline {
                 history = BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory)).history(of: baseline.name)
             }

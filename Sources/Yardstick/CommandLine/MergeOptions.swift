@@ -33,12 +33,7 @@ extension CommandParser {
         var options = MergeOptions(shardDirectories: parsed.positionals)
         options.outputDirectory = try directory(parsed, "--output") ?? options.outputDirectory
         options.baselinesDirectory = try directory(parsed, "--baselines") ?? options.baselinesDirectory
-        if parsed.has("--no-baseline") {
-            if parsed.value("--baseline") != nil { throw .usage("--baseline and --no-baseline exclude each other") }
-            options.baseline = .none
-        } else if let name = parsed.value("--baseline") {
-            options.baseline = .named(name)
-        }
+        options.baseline = try baselineChoice(parsed)
         options.judgement = try judgement(parsed)
         options.alerting = try alerting(parsed)
         return .merge(options)

@@ -82,12 +82,7 @@ extension CommandParser {
         options.interval = try parsed.duration("--interval") ?? options.interval
         options.count = try parsed.integer("--count", in: 1...Int(Int32.max), "a whole number of at least 1")
         options.duration = try parsed.duration("--duration")
-        if parsed.has("--no-baseline") {
-            if parsed.value("--baseline") != nil { throw .usage("--baseline and --no-baseline exclude each other") }
-            options.baseline = .none
-        } else if let name = parsed.value("--baseline") {
-            options.baseline = .named(name)
-        }
+        options.baseline = try baselineChoice(parsed)
         options.baselinesDirectory = try directory(parsed, "--baselines") ?? options.baselinesDirectory
         if let text = parsed.value("--percentile") {
             guard let percentile = Percentile(rawValue: text) else {

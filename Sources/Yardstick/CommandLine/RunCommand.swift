@@ -58,34 +58,6 @@ struct RunCommand {
     }
 }
 
-extension BaselineChoice {
-    /// The chosen baseline with its name and path, or `nil` when none was chosen, or when the
-    /// automatic choice finds no `default`. A baseline named on the command line must exist.
-    func load(from directory: String) throws(CommandLineError) -> (name: String, path: String, results: RunResults)? {
-        let store = BaselineStore(directory: URL(fileURLWithPath: directory))
-        let name: String
-        switch self {
-        case .none: return nil
-        case .automatic: name = BaselineStore.defaultName
-        case .named(let chosen): name = chosen
-        }
-        let path = store.url(for: name).relativePath
-        do {
-            guard let results = try store.load(name) else {
-                if case .named = self {
-                    throw CommandLineError.input("no baseline named '\(name)': \(path) does not exist")
-                }
-                return nil
-            }
-            return (name, path, results)
-        } catch let error as CommandLineError {
-            throw error
-        } catch {
-            throw .input(String(describing: error))
-        }
-    }
-}
-
 /// One line saying why a baseline was not judged against, and what to do.
 func foreignBaselineMessage(_ judgement: RunJudgement, path: String) -> String {
     let differences = judgement.environmentDifferences.filter(\.isBlocking).map(\.summary).joined(separator: "; ")

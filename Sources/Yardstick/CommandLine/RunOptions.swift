@@ -44,12 +44,7 @@ extension CommandParser {
         options.budgets = try budgetRules(parsed)
         options.timingPlansPath = try filePath(parsed, "--timing-plans")
         options.alerting = try alerting(parsed)
-        if parsed.has("--no-baseline") {
-            if parsed.value("--baseline") != nil { throw .usage("--baseline and --no-baseline exclude each other") }
-            options.baseline = .none
-        } else if let name = parsed.value("--baseline") {
-            options.baseline = .named(name)
-        }
+        options.baseline = try baselineChoice(parsed)
         return .run(options)
     }
 }
