@@ -51,6 +51,26 @@ public struct BaselineStore: Sendable {
         }
     }
 
+    /// The baseline `choice` names, read: `default` when it exists for ``BaselineChoice/automatic``,
+    /// the named one, which must exist, or `nil` for ``BaselineChoice/none`` and for an
+    /// automatic choice with no `default` yet.
+    ///
+    /// - Throws: ``BaselineError/notFound(_:path:)`` when a named baseline does not exist,
+    ///   ``BaselineError/invalidName(_:)`` or ``BaselineError/unreadable(_:)`` as ``load(_:)``.
+    public func resolve(_ choice: BaselineChoice) throws(BaselineError) -> LoadedBaseline? {
+        let name: String
+        switch choice {
+        case .none: return nil
+        case .automatic: name = Self.defaultName
+        case .named(let chosen): name = chosen
+        }
+        guard let results = try load(name) else {
+            if case .named = choice { throw .notFound(name, path: url(for: name).relativePath) }
+            return nil
+        }
+        return LoadedBaseline(name: name, url: url(for: name), results: results)
+    }
+
     /// The history of baseline `name`, oldest first; empty when there is none.
     public func history(of name: String) -> [BaselineHistoryRecord] {
         BaselineHistory.records(at: historyURL(for: name))
@@ -137,6 +157,8 @@ public struct BaselineUpdate: Sendable {
 public enum BaselineError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The name cannot name a file.
     case invalidName(String)
+    /// A baseline chosen by name has no file (at `path`).
+    case notFound(String, path: String)
     /// The baseline file exists but is unreadable or invalid.
     case unreadable(ResultsFileError)
     /// The results come from a debug build.
@@ -156,6 +178,8 @@ public enum BaselineError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .invalidName(let name):
             "invalid baseline name '\(name)': use letters, digits, '.', '_' and '-', not starting with '.'"
+        case .notFound(let name, let path):
+            "no baseline named '\(name)': \(path) does not exist"
         case .unreadable(let error):
             error.description
         case .debugBuild(let name):

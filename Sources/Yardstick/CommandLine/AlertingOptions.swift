@@ -68,7 +68,7 @@ extension CommandParser {
         ),
         OptionSpec(
             name: "--webhook-format", valueName: "FORMAT",
-            help: "json (the event), slack or pagerduty (key in $\(AlertingOptions.routingKeyVariable)) (default: json)."
+            help: "json (the event), slack or pagerduty (key in $\(AlertingOptions.routingKeyVariable)) (default: \(AlertingOptions().format.rawValue))."
         ),
         OptionSpec(name: "--alerts", valueName: "FILE", help: "Append every alert event to this JSON-lines file."),
     ]

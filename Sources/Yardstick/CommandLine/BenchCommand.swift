@@ -87,26 +87,18 @@ public enum BenchCommand {
 /// and refusing a selection that is empty, so that a typo never yields a silent green run.
 func makePlan(
     suites: [Suite],
-    filters patterns: [String],
+    filters: FilterList,
     overrides: BenchmarkConfiguration = .init()
 ) throws(CommandLineError) -> RunPlan {
-    var filters: [NameFilter] = []
-    for pattern in patterns {
-        do {
-            filters.append(try NameFilter(pattern))
-        } catch {
-            throw .usage("--filter: \(error)")
-        }
-    }
     let plan: RunPlan
     do {
-        plan = try RunPlan(suites: suites, filters: filters, overrides: overrides)
+        plan = try RunPlan(suites: suites, filters: filters.filters, overrides: overrides)
     } catch {
         throw .usage(error.description)
     }
     if plan.entries.isEmpty {
-        if patterns.isEmpty { throw .usage("no benchmarks are registered") }
-        let quoted = patterns.map { "'\($0)'" }.joined(separator: ", ")
+        if filters.isEmpty { throw .usage("no benchmarks are registered") }
+        let quoted = filters.patterns.map { "'\($0)'" }.joined(separator: ", ")
         throw .usage("no benchmark matches --filter \(quoted) ('bench list' shows the names)")
     }
     return plan

@@ -5,7 +5,7 @@ enum HelpText {
         """
         bench: run benchmark suites, judge them against a baseline, and report.
 
-        Every run writes to OUTPUT (default: reports): results.json, report.md, junit.xml,
+        Every run writes to OUTPUT (default: \(RunOptions().outputDirectory)): results.json, report.md, junit.xml,
         report.html and metrics.prom; with GITHUB_STEP_SUMMARY set, the Markdown is appended there.
 
         USAGE
@@ -81,7 +81,7 @@ enum HelpText {
             USAGE
               bench baseline update [OPTIONS]
 
-            Measures the selected benchmarks in several processes (5 unless --processes says
+            Measures the selected benchmarks in several processes (\(BaselineUpdateOptions().measurement.processes) unless --processes says
             otherwise), or reads --from FILE, and writes baselines/NAME.json atomically under a
             lock, appending a record to baselines/history/NAME.jsonl. Refuses a debug build, a
             run with errors, and a run lacking benchmarks the baseline has (unless
@@ -138,8 +138,8 @@ enum HelpText {
 
             Every --interval, runs each selected benchmark alone for one short round and
             records the median of its calls, and samples the command's probes (such as a
-            cache's hit rate). A benchmark's warning band ends at (1 + 1 x tolerance) and its
-            critical band at (1 + 3 x tolerance) times the p99 of its baseline's round
+            cache's hit rate). A benchmark's warning band ends at (1 + \(Formatting.count(monitorDefaults.warningTolerances)) x tolerance) and its
+            critical band at (1 + \(Formatting.count(monitorDefaults.criticalTolerances)) x tolerance) times the \(monitorDefaults.percentile.rawValue) of its baseline's round
             medians, the statistic the monitor records; an alert fires after
             --fire-after samples in a row outside a band and resolves after --resolve-after
             samples back inside. Alert events go to standard error, --alerts, --webhook; the
@@ -225,7 +225,7 @@ enum HelpText {
               bench history [NAME] [OPTIONS]
 
             Prints how each benchmark moved over the updates of baseline NAME (default:
-            default) recorded in baselines/history/NAME.jsonl (the newest 100 unless
+            \(HistoryOptions().name)) recorded in baselines/history/NAME.jsonl (the newest \(BaselineUpdateOptions().historyLimit) unless
             --history-limit said otherwise): per benchmark, its latest p50 with the change
             since the first update, the range, a sparkline, and a row per update with its
             time, commit, p50, change from the update before and from the first, and how far
@@ -257,7 +257,7 @@ enum HelpText {
             first's choices.
 
             With --webhook or --alerts, each benchmark that fails the gate is posted as an
-            alert: a regression a warning (critical past 3 x its tolerance), an error
+            alert: a regression a warning (critical past \(Formatting.count(VerdictAlertPolicy().criticalTolerances)) x its tolerance), an error
             critical, a missing or other failing benchmark a warning; an improvement is info.
             \(alerting)
 
@@ -268,6 +268,9 @@ enum HelpText {
             """
         }
     }
+
+    /// The bands `bench monitor` derives unless told otherwise.
+    private static var monitorDefaults: BaselineThresholds { MonitorOptions().thresholds }
 
     private static func options(_ specs: [OptionSpec]) -> String {
         let specs = specs.filter { !$0.isInternal }

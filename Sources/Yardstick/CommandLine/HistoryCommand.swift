@@ -11,14 +11,6 @@ struct HistoryCommand {
         } catch {
             throw .usage(error.description)
         }
-        var filters: [NameFilter] = []
-        for pattern in options.filters {
-            do {
-                filters.append(try NameFilter(pattern))
-            } catch {
-                throw .usage("--filter: \(error)")
-            }
-        }
         let url = BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory)).historyURL(for: options.name)
         let path = url.relativePath
         guard FileManager.default.fileExists(atPath: url.path) else {
@@ -26,9 +18,9 @@ struct HistoryCommand {
         }
         let records = BaselineHistory.records(at: url)
         guard !records.isEmpty else { throw .input("\(path): holds no readable history record") }
-        let trends = BaselineTrend.trends(from: records, selecting: filters)
+        let trends = BaselineTrend.trends(from: records, selecting: options.filters.filters)
         guard !trends.isEmpty else {
-            let quoted = options.filters.map { "'\($0)'" }.joined(separator: ", ")
+            let quoted = options.filters.patterns.map { "'\($0)'" }.joined(separator: ", ")
             throw .usage("no benchmark in \(path) matches --filter \(quoted)")
         }
         console.output(Self.render(trends, records: records, path: path))

@@ -27,7 +27,7 @@ struct LiveMonitorOptions: Equatable {
                    help: "Record a series of --scrape NAME: m{l=\"v\"}, sum(m), rate(m), histogram_quantile(0.99, rate(m))."),
         OptionSpec(name: "--threshold", valueName: "SERIES:BANDS", isRepeatable: true,
                    help: "Bands for any series, replacing derived ones: 'api.latency:warning>200ms,critical>1s', 'x:critical<0.5'."),
-        OptionSpec(name: "--http-timeout", valueName: "DURATION", help: "Longest one GET of --http or --scrape may take (default: 5s)."),
+        OptionSpec(name: "--http-timeout", valueName: "DURATION", help: "Longest one GET of --http or --scrape may take (default: \(Formatting.argument(LiveMonitorOptions().requestTimeout)))."),
     ]
 
     init() {}

@@ -30,7 +30,7 @@ struct MergeCommand {
         let baseline: (name: String, path: String, results: RunResults)?
         var history: [BaselineHistoryRecord] = []
         if withBase.isEmpty {
-            baseline = try options.baseline.load(from: options.baselinesDirectory)
+            baseline = try options.baseline.load(from: options.baselinesDirectory).map { ($0.name, $0.path, $0.results) }
             if let baseline {
                 history = BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory)).history(of: baseline.name)
             }
@@ -102,15 +102,11 @@ struct MergeCommand {
     /// The filters the shards were selected with, so that the judge calls missing exactly the
     /// baseline benchmarks that one run would.
     private func filters(of parts: [ShardMerge.Part]) throws(CommandLineError) -> [NameFilter] {
-        var filters: [NameFilter] = []
-        for pattern in parts.first?.results.shard?.filters ?? [] {
-            do {
-                filters.append(try NameFilter(pattern))
-            } catch {
-                throw .input("\(parts[0].label): shard.filters: \(error)")
-            }
+        do {
+            return try FilterList(parts.first?.results.shard?.filters ?? []).filters
+        } catch {
+            throw .input("\(parts[0].label): shard.filters: \(error)")
         }
-        return filters
     }
 
     /// Says when shards ran on different kinds of machine: each suite is still compared within

@@ -16,7 +16,7 @@ struct MonitorCommand {
     static let drainLimit: Duration = .seconds(10)
 
     func execute(console: Console) async throws(CommandLineError) -> ExitCode {
-        let filters = try nameFilters()
+        let filters = options.filters
         let live = try LiveMonitorPlan(options.live, interval: options.interval)
         // Endpoints alone, without a filter, mean just them: no benchmark is measured.
         let selectedProbes = options.watchesOnlyEndpoints ? [] : selectedProbes(filters)
@@ -126,24 +126,16 @@ struct MonitorCommand {
         if !options.isQuiet { console.error("monitor: \(line)\n") }
     }
 
-    private func nameFilters() throws(CommandLineError) -> [NameFilter] {
-        var filters: [NameFilter] = []
-        for pattern in options.filters {
-            do { filters.append(try NameFilter(pattern)) } catch { throw .usage("--filter: \(error)") }
-        }
-        return filters
-    }
-
     /// The benchmarks the filters select; an error when neither they nor any probe is selected.
-    private func selectedBenchmarks(_ filters: [NameFilter], probesSelected: Bool) throws(CommandLineError) -> [BenchmarkProbe] {
+    private func selectedBenchmarks(_ filters: FilterList, probesSelected: Bool) throws(CommandLineError) -> [BenchmarkProbe] {
         let plan: RunPlan
         do {
-            plan = try RunPlan(suites: suites, filters: filters, overrides: options.overrides)
+            plan = try RunPlan(suites: suites, filters: filters.filters, overrides: options.overrides)
         } catch {
             throw .usage(error.description)
         }
         if plan.entries.isEmpty && !probesSelected {
-            let quoted = options.filters.map { "'\($0)'" }.joined(separator: ", ")
+            let quoted = options.filters.patterns.map { "'\($0)'" }.joined(separator: ", ")
             throw .usage(options.filters.isEmpty
                 ? "nothing to monitor: no benchmarks or probes are registered"
                 : "no benchmark or probe matches --filter \(quoted) ('bench list' shows the names)")
@@ -152,9 +144,9 @@ struct MonitorCommand {
     }
 
     /// The probes the filters select, sampled at the command's interval.
-    private func selectedProbes(_ filters: [NameFilter]) -> [MonitorProbe] {
+    private func selectedProbes(_ filters: FilterList) -> [MonitorProbe] {
         probes
-            .filter { probe in filters.isEmpty || filters.contains { $0.matches(probe.name) } }
+            .filter { filters.matches($0.name) }
             .map { probe in
                 var probe = probe
                 probe.interval = options.interval

@@ -23,7 +23,7 @@ struct ProcessFanOut {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bench-processes-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let child = MeasuringProcess(
-            executable: MeasuringProcess.currentExecutable(), filters: options.filters, overrides: options.overrides
+            executable: MeasuringProcess.currentExecutable(), filters: options.filters.patterns, overrides: options.overrides
         )
         var parts: [RunResults] = []
         var plans = priorPlans

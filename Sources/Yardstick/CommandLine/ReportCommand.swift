@@ -46,12 +46,3 @@ struct ReportCommand {
         return .success
     }
 }
-
-/// Options of `bench report`.
-struct ReportOptions: Equatable {
-    /// The results file to render.
-    var source: String
-    var formats: [ReportFormat] = ReportFormat.allCases
-    var outputDirectory = "reports"
-    var baselinesDirectory = "baselines"
-}

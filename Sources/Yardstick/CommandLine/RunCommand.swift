@@ -20,7 +20,7 @@ struct RunCommand {
         // Added after measuring, so that the processes of a fan-out need not be told them.
         var results = try await measure(shard, options: options.measurement, priorPlans: priorPlans, console: console)
             .addingBudgets(options.budgets)
-        let selection = shard.judgingSelection(options.measurement.filters.compactMap { try? NameFilter($0) })
+        let selection = shard.judgingSelection(options.measurement.filters)
         let history = baseline.map { BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory)).history(of: $0.name) } ?? []
         results.judgement = Judge(options: options.judgement).judge(
             results, against: baseline?.results, baselineName: baseline?.name ?? "", selection: selection, history: history
@@ -55,34 +55,6 @@ struct RunCommand {
             }
         }
         return baseline.map { PriorTimingPlans($0, rule: .reuse) }
-    }
-}
-
-extension BaselineChoice {
-    /// The chosen baseline with its name and path, or `nil` when none was chosen, or when the
-    /// automatic choice finds no `default`. A baseline named on the command line must exist.
-    func load(from directory: String) throws(CommandLineError) -> (name: String, path: String, results: RunResults)? {
-        let store = BaselineStore(directory: URL(fileURLWithPath: directory))
-        let name: String
-        switch self {
-        case .none: return nil
-        case .automatic: name = BaselineStore.defaultName
-        case .named(let chosen): name = chosen
-        }
-        let path = store.url(for: name).relativePath
-        do {
-            guard let results = try store.load(name) else {
-                if case .named = self {
-                    throw CommandLineError.input("no baseline named '\(name)': \(path) does not exist")
-                }
-                return nil
-            }
-            return (name, path, results)
-        } catch let error as CommandLineError {
-            throw error
-        } catch {
-            throw .input(String(describing: error))
-        }
     }
 }
 

@@ -13,7 +13,7 @@ struct ShardSelection {
 
     /// Splits `plan`, the whole selection made with `filters`, for `shard`, weighing suites by
     /// the durations `baseline` recorded.
-    init(_ plan: RunPlan, shard: Shard?, filters: [String], baseline: RunResults?) {
+    init(_ plan: RunPlan, shard: Shard?, filters: FilterList, baseline: RunResults?) {
         guard let shard else {
             self.plan = plan
             record = nil
@@ -27,24 +27,23 @@ struct ShardSelection {
         let assignment = ShardAssignment(suites: plan.suitesWithBenchmarks, count: shard.count, durations: durations)
         self.plan = plan.restricted(toSuites: Set(assignment.suites(of: shard)))
         record = ShardRecord(
-            shard, filters: filters, selection: plan.entries.map(\.fullName), benchmarks: self.plan.entries.map(\.fullName)
+            shard, filters: filters.patterns, selection: plan.entries.map(\.fullName), benchmarks: self.plan.entries.map(\.fullName)
         )
         isBalancedByDuration = assignment.isBalancedByDuration
     }
 
-    /// Patterns that select exactly this shard's benchmarks, for the processes it starts; the
+    /// Filters that select exactly this shard's benchmarks, for the processes it starts; the
     /// user's own filters when the run is not sharded.
-    func processFilters(_ filters: [String]) -> [String] {
+    func processFilters(_ filters: FilterList) -> FilterList {
         guard record != nil else { return filters }
-        return plan.entries.map { "^" + NSRegularExpression.escapedPattern(for: $0.fullName) + "$" }
+        // An anchored, escaped name is always a valid pattern, so this cannot trap.
+        return FilterList(filters: plan.entries.map { try! NameFilter("^" + NSRegularExpression.escapedPattern(for: $0.fullName) + "$") })
     }
 
     /// The filters a shard's judge uses to tell a baseline benchmark that is missing from one
     /// that another shard measures: the user's filters unsharded, else this shard's own names.
-    func judgingSelection(_ filters: [NameFilter]) -> [NameFilter] {
-        guard record != nil else { return filters }
-        // An escaped name always compiles.
-        return processFilters([]).map { try! NameFilter($0) }
+    func judgingSelection(_ filters: FilterList) -> [NameFilter] {
+        processFilters(filters).filters
     }
 
     /// One line for the progress output: which suites this shard measures, and how they were

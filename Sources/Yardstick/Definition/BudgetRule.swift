@@ -11,23 +11,26 @@
 /// let rule = try BudgetRule(parsing: "cache\\..*:mean<10ms")
 /// ```
 public struct BudgetRule: Sendable, Hashable, Codable, CustomStringConvertible {
-    /// The benchmark name or regular expression that selects benchmarks.
-    public var selector: String
+    /// The benchmark name or regular expression that selects benchmarks; fixed once made,
+    /// because the rule holds it compiled.
+    public var selector: String { filter.pattern }
     /// The limit for each selected benchmark.
     public var budget: Budget
+    /// The selector, compiled when the rule is made.
+    private let filter: NameFilter
 
     /// A rule; the selector must be a valid regular expression and the budget valid (a positive
     /// time, a count of at least zero).
     public init(selector: String, budget: Budget) throws(DefinitionError) {
         guard !selector.isEmpty else { throw DefinitionError("a budget needs a benchmark name or pattern before the ':'") }
-        _ = try NameFilter(selector)
+        let filter = try NameFilter(selector)
         guard budget.isValid else {
             throw DefinitionError(
                 "the \(budget.metric) limit must be \(budget.metric.isCounter ? "at least zero" : "more than zero"), got "
                     + budget.metric.format(budget.limit)
             )
         }
-        self.selector = selector
+        self.filter = filter
         self.budget = budget
     }
 
@@ -77,8 +80,39 @@ public struct BudgetRule: Sendable, Hashable, Codable, CustomStringConvertible {
     /// is one, else every name its pattern matches.
     public func selectedNames(among names: [String]) -> [String] {
         if names.contains(selector) { return [selector] }
-        guard let filter = try? NameFilter(selector) else { return [] }
         return names.filter(filter.matches)
+    }
+
+    public static func == (lhs: BudgetRule, rhs: BudgetRule) -> Bool {
+        lhs.selector == rhs.selector && lhs.budget == rhs.budget
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(selector)
+        hasher.combine(budget)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case selector, budget
+    }
+
+    /// Decodes a rule, refusing a selector that is empty or not a valid regular expression and
+    /// a budget that is not valid, as ``init(selector:budget:)`` does.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let selector = try container.decode(String.self, forKey: .selector)
+        let budget = try container.decode(Budget.self, forKey: .budget)
+        do {
+            try self.init(selector: selector, budget: budget)
+        } catch {
+            throw DecodingError.dataCorruptedError(forKey: .selector, in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(selector, forKey: .selector)
+        try container.encode(budget, forKey: .budget)
     }
 }
 

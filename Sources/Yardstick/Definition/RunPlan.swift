@@ -100,7 +100,11 @@ public struct RunPlan: Sendable {
 
 /// A regular expression that selects benchmarks by full name; it matches anywhere in the name
 /// unless anchored with `^` and `$`.
-public struct NameFilter {
+///
+/// Sendable by hand: `Regex` is not declared Sendable, but a compiled one is never changed by
+/// matching, and the standard library publishes its lazily lowered program atomically, so one
+/// filter may match from any number of tasks.
+public struct NameFilter: @unchecked Sendable {
     /// The pattern as written.
     public let pattern: String
     private let regex: Regex<AnyRegexOutput>

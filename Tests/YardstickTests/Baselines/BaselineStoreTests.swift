@@ -184,3 +184,62 @@ final class BaselineStoreTests: XCTestCase {
         XCTAssertEqual(historyLines.count, 3, "bounded to the history limit")
     }
 }
+
+/// Which baseline a choice resolves to: `default` when it exists, a named one that must exist,
+/// or none.
+final class BaselineResolutionTests: XCTestCase {
+    private var directory: URL!
+    private var store: BaselineStore!
+
+    override func setUpWithError() throws {
+        directory = try Fixtures.temporaryDirectory()
+        store = BaselineStore(directory: directory)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func bless(_ name: String, _ benchmark: String) throws {
+        try store.update(name, with: JudgementFixtures.run([JudgementFixtures.benchmark(benchmark, processes: [[100, 101, 102]])]))
+    }
+
+    private func failure(_ choice: BaselineChoice) -> BaselineError? {
+        do {
+            _ = try store.resolve(choice)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    func testTheAutomaticChoiceIsDefaultWhenItExistsAndNothingBeforeTheFirstBaseline() throws {
+        XCTAssertNil(try store.resolve(.automatic))
+        try bless("default", "s.a")
+        let loaded = try XCTUnwrap(try store.resolve(.automatic))
+        XCTAssertEqual(loaded.name, "default")
+        XCTAssertEqual(loaded.url, store.url(for: "default"))
+        XCTAssertEqual(loaded.path, store.url(for: "default").relativePath)
+        XCTAssertEqual(loaded.results.benchmarks.map(\.name), ["s.a"])
+    }
+
+    func testANamedBaselineMustExist() throws {
+        let path = store.url(for: "nightly").relativePath
+        XCTAssertEqual(failure(.named("nightly")), .notFound("nightly", path: path))
+        XCTAssertEqual(failure(.named("nightly"))?.description, "no baseline named 'nightly': \(path) does not exist")
+        try bless("nightly", "s.b")
+        XCTAssertEqual(try store.resolve(.named("nightly"))?.results.benchmarks.map(\.name), ["s.b"])
+    }
+
+    func testNoBaselineIsNoneEvenWhenDefaultExists() throws {
+        try bless("default", "s.a")
+        XCTAssertNil(try store.resolve(.none))
+    }
+
+    func testAnInvalidNameOrAnUnreadableFileIsAnError() throws {
+        XCTAssertEqual(failure(.named("../x")), .invalidName("../x"))
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Data("{".utf8).write(to: store.url(for: "default"))
+        guard case .unreadable = failure(.automatic) else { return XCTFail("an unreadable default must not read as no baseline") }
+    }
+}

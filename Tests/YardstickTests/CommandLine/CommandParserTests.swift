@@ -22,7 +22,7 @@ final class CommandParserTests: XCTestCase {
             "--rounds", "20", "--time-limit", "1.5s", "--output", "out", "-q", "--sample-cap", "50",
         ])
         var expected = RunOptions()
-        expected.measurement.filters = ["cache", "log\\..*"]
+        expected.measurement.filters = try FilterList(["cache", "log\\..*"])
         expected.measurement.overrides = BenchmarkConfiguration(warmupIterations: 0, iterations: 2_000, rounds: 20, timeLimit: .milliseconds(1_500))
         expected.outputDirectory = "out"
         expected.measurement.isQuiet = true
@@ -37,7 +37,7 @@ final class CommandParserTests: XCTestCase {
         ])
         var expected = ABOptions(base: .revision("origin/main"))
         expected.measurement.processes = 16
-        expected.measurement.filters = ["^cache\\."]
+        expected.measurement.filters = try FilterList(["^cache\\."])
         expected.measurement.overrides.rounds = 30
         expected.measurement.isQuiet = true
         expected.seed = 42
@@ -172,7 +172,7 @@ final class CommandParserTests: XCTestCase {
     }
 
     func testList() throws {
-        XCTAssertEqual(try CommandParser.parse(["list", "-f", "cache"]), .list(ListOptions(filters: ["cache"])))
+        XCTAssertEqual(try CommandParser.parse(["list", "-f", "cache"]), .list(ListOptions(filters: try FilterList(["cache"]))))
     }
 
     func testErrorsNameTheProblemInOneLine() {

@@ -19,7 +19,7 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(try CommandParser.parse(["history"]), .history(HistoryOptions()))
         XCTAssertEqual(
             try CommandParser.parse(["history", "nightly", "--baselines", "b", "-f", "cache", "--filter", "db"]),
-            .history(HistoryOptions(name: "nightly", baselinesDirectory: "b", filters: ["cache", "db"]))
+            .history(HistoryOptions(name: "nightly", baselinesDirectory: "b", filters: try FilterList(["cache", "db"])))
         )
         XCTAssertEqual(try CommandParser.parse(["history", "--help"]), .help(subcommand: "history"))
         XCTAssertTrue(HelpText.subcommand("history").contains("--filter"))

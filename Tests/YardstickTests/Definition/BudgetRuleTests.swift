@@ -64,3 +64,21 @@ final class BudgetRuleTests: XCTestCase {
         XCTAssertEqual(results.benchmarks[2].configuration.budgets, [])
     }
 }
+
+final class BudgetRuleCodingTests: XCTestCase {
+    func testARuleSurvivesARoundTripAndEqualsByItsSelectorAndBudget() throws {
+        let rule = try BudgetRule(parsing: "^cache\\.:p99<10ms")
+        let decoded = try JSONDecoder().decode(BudgetRule.self, from: JSONEncoder().encode(rule))
+        XCTAssertEqual(decoded, rule)
+        XCTAssertEqual(Set([rule, decoded]).count, 1)
+        XCTAssertEqual(decoded.selectedNames(among: ["cache.get", "db.get"]), ["cache.get"])
+    }
+
+    func testDecodingRefusesASelectorThatIsNotAPattern() throws {
+        let rule = try BudgetRule(parsing: "cache.get:p99<10ms")
+        let text = String(decoding: try JSONEncoder().encode(rule), as: UTF8.self).replacingOccurrences(of: "cache.get", with: "cache.(get")
+        XCTAssertThrowsError(try JSONDecoder().decode(BudgetRule.self, from: Data(text.utf8))) { error in
+            XCTAssertTrue("\(error)".contains("invalid filter 'cache.(get'"), "\(error)")
+        }
+    }
+}

@@ -14,7 +14,7 @@ final class MeasuringProcessTests: XCTestCase {
             "--iterations", "500", "--warmup", "0", "--rounds", "4", "--time-limit", "1500000000ns",
         ])
         guard case .run(let parsed) = try? CommandParser.parse(arguments) else { return XCTFail("the child cannot parse its arguments") }
-        XCTAssertEqual(parsed.measurement.filters, filters)
+        XCTAssertEqual(parsed.measurement.filters.patterns, filters)
         XCTAssertEqual(parsed.measurement.overrides, overrides)
         XCTAssertEqual(parsed.measurement.processes, 1)
         XCTAssertEqual(parsed.baseline, BaselineChoice.none)
