@@ -11,6 +11,8 @@ struct MonitorCommand {
     var clock: any MonitorClock = SystemMonitorClock()
     /// Where the PagerDuty routing key is read from.
     var environment = ProcessInfo.processInfo.environment
+    /// Where a stop request comes from: SIGINT and SIGTERM, or a test.
+    var listenForStop: StopListener = StopSignals.listen
 
     /// How long a stopping monitor waits for its sinks to deliver what is queued.
     static let drainLimit: Duration = .seconds(10)
@@ -67,11 +69,20 @@ struct MonitorCommand {
         }
         if let ingested { await monitor.ingest(ingested) }
 
-        let loop = Task { await sampleUntilDone(monitor, outputs: outputs, console: console) }
-        // Installed until the end: a first signal stops the sampling, a second one, during
+        let limits = MonitorRunLimits(samplesPerProbe: options.count, duration: options.duration)
+        let count = options.count, isQuiet = options.isQuiet
+        let loop = Task {
+            await monitor.run(until: limits) { cycle in
+                outputs.write(cycle.snapshot)
+                guard cycle.completesASample, !isQuiet else { return }
+                let of = count.map { " of \($0)" } ?? ""
+                console.error("monitor: sample \(cycle.completedSamples)\(of): \(MonitorTable.stateCounts(cycle.snapshot))\n")
+            }
+        }
+        // Listening until the end: a first stop request ends the sampling; a second one, during
         // the final writes, ends the process.
-        let signals = StopSignals { loop.cancel() }
-        defer { signals.cancel() }
+        let stopListening = listenForStop { loop.cancel() }
+        defer { stopListening() }
         await loop.value
         await monitor.shutDownProbes()
 
@@ -83,38 +94,6 @@ struct MonitorCommand {
         console.output(MonitorTable(final).render())
         if !selected.isEmpty { warnIfDebugBuild(console) }
         return final.activeAlerts.contains { $0.level >= .warning } ? .failure : .success
-    }
-
-    /// Samples every probe whose time has come, writes the outputs, and waits for the next
-    /// one due, until every probe has been sampled `--count` times, the duration is reached,
-    /// or the task is cancelled. With one interval for all, each pass samples everything.
-    private func sampleUntilDone(_ monitor: ThresholdMonitor, outputs: MonitorOutputs, console: Console) async {
-        let start = clock.now
-        let end = options.duration.map { start.addingTimeInterval($0.seconds) }
-        var samplesTaken: [String: Int] = [:]
-        var reported = 0
-        while !Task.isCancelled {
-            for (name, _) in await monitor.sampleDue() { samplesTaken[name, default: 0] += 1 }
-            // A stop during the sample: the final snapshot follows, and this pass was partial.
-            if Task.isCancelled { return }
-            let snapshot = await monitor.snapshot()
-            outputs.write(snapshot)
-            let probes = await monitor.probeNames
-            // A sample is complete once every probe has had it; faster probes do not count twice.
-            let completed = probes.map { samplesTaken[$0] ?? 0 }.min() ?? 0
-            if completed > reported {
-                reported = completed
-                progress(console, "sample \(completed)\(options.count.map { " of \($0)" } ?? ""): " + MonitorTable.stateCounts(snapshot))
-            }
-            if let count = options.count, completed >= count { return }
-            var next = await monitor.nextDue ?? .distantFuture
-            if let end {
-                if clock.now >= end { return }
-                next = min(next, end)
-            }
-            do { try await clock.sleep(until: next) } catch { return }
-            if let end, clock.now >= end { return }
-        }
     }
 
     private func progress(_ console: Console, _ line: String) {
