@@ -48,10 +48,8 @@ struct MonitorCommand {
             recorded: benchmarkNames.union(probeNames).union(live.seriesThresholds.map(\.metric)),
             hysteresis: options.thresholds.hysteresis
         ))
-        // Calibrated once: every sample of every benchmark subtracts the same clock cost.
-        let runner = await Runner(countsAllocations: false).calibrated()
-        for benchmark in selected {
-            await monitor.register(benchmark.probe(runner: runner, interval: options.interval, statistic: options.thresholds.sampleStatistic))
+        for probe in await BenchmarkProbe.probes(of: selected, interval: options.interval, statistic: options.thresholds.sampleStatistic) {
+            await monitor.register(probe)
         }
         for probe in selectedProbes { await monitor.register(probe) }
         for probe in live.probes(recording: monitor.seriesRecorder, clock: clock) { await monitor.register(probe) }
@@ -122,7 +120,7 @@ struct MonitorCommand {
                 ? "nothing to monitor: no benchmarks or probes are registered"
                 : "no benchmark or probe matches --filter \(quoted) ('bench list' shows the names)")
         }
-        return plan.entries.map { BenchmarkProbe(entry: $0, suite: plan.suites[$0.suiteIndex]) }
+        return BenchmarkProbe.all(in: plan)
     }
 
     /// The probes the filters select, sampled at the command's interval.
@@ -150,33 +148,4 @@ struct MonitorCommand {
         }
         return judgement
     }
-}
-
-/// One benchmark as a probe: each sample runs it alone for one round of the monitor's small
-/// counts and records a percentile of its per-call times.
-struct BenchmarkProbe {
-    let entry: RunPlan.Entry
-    let suite: Suite
-
-    var name: String { entry.fullName }
-
-    func probe(runner: Runner<MonotonicClock, ProcessCPUClock>, interval: Duration, statistic: Percentile) -> MonitorProbe {
-        let plan = RunPlan(single: entry, of: suite)
-        // A benchmark checks its own time limit between timing windows; the probe's timeout
-        // is the backstop for a call that never returns.
-        return MonitorProbe(name, interval: interval, timeout: max(interval, entry.configuration.timeLimit)) {
-            let measurement = await runner.run(plan)
-            guard let benchmark = measurement.benchmarks.first else { throw MonitorProbeError("nothing was measured") }
-            let result = BenchmarkResult(benchmark, sampleCap: 1)
-            if let failure = result.failure { throw MonitorProbeError("\(failure.kind): \(failure.message)") }
-            guard let summary = result.summary else { throw MonitorProbeError("no samples") }
-            return summary.percentiles[statistic]
-        }
-    }
-}
-
-/// Why a benchmark probe gave no value.
-struct MonitorProbeError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }
