@@ -11,6 +11,8 @@ struct MonitorCommand {
     var clock: any MonitorClock = SystemMonitorClock()
     /// Where the PagerDuty routing key is read from.
     var environment = ProcessInfo.processInfo.environment
+    /// Where a stop request comes from: SIGINT and SIGTERM, or a test.
+    var listenForStop: StopListener = StopSignals.listen
 
     /// How long a stopping monitor waits for its sinks to deliver what is queued.
     static let drainLimit: Duration = .seconds(10)
@@ -46,10 +48,8 @@ struct MonitorCommand {
             recorded: benchmarkNames.union(probeNames).union(live.seriesThresholds.map(\.metric)),
             hysteresis: options.thresholds.hysteresis
         ))
-        // Calibrated once: every sample of every benchmark subtracts the same clock cost.
-        let runner = await Runner(countsAllocations: false).calibrated()
-        for benchmark in selected {
-            await monitor.register(benchmark.probe(runner: runner, interval: options.interval, statistic: options.thresholds.sampleStatistic))
+        for probe in await BenchmarkProbe.probes(of: selected, interval: options.interval, statistic: options.thresholds.sampleStatistic) {
+            await monitor.register(probe)
         }
         for probe in selectedProbes { await monitor.register(probe) }
         for probe in live.probes(recording: monitor.seriesRecorder, clock: clock) { await monitor.register(probe) }
@@ -67,11 +67,20 @@ struct MonitorCommand {
         }
         if let ingested { await monitor.ingest(ingested) }
 
-        let loop = Task { await sampleUntilDone(monitor, outputs: outputs, console: console) }
-        // Installed until the end: a first signal stops the sampling, a second one, during
+        let limits = MonitorRunLimits(samplesPerProbe: options.count, duration: options.duration)
+        let count = options.count, isQuiet = options.isQuiet
+        let loop = Task {
+            await monitor.run(until: limits) { cycle in
+                outputs.write(cycle.snapshot)
+                guard cycle.completesASample, !isQuiet else { return }
+                let of = count.map { " of \($0)" } ?? ""
+                console.error("monitor: sample \(cycle.completedSamples)\(of): \(MonitorTable.stateCounts(cycle.snapshot))\n")
+            }
+        }
+        // Listening until the end: a first stop request ends the sampling; a second one, during
         // the final writes, ends the process.
-        let signals = StopSignals { loop.cancel() }
-        defer { signals.cancel() }
+        let stopListening = listenForStop { loop.cancel() }
+        defer { stopListening() }
         await loop.value
         await monitor.shutDownProbes()
 
@@ -83,43 +92,6 @@ struct MonitorCommand {
         console.output(MonitorTable(final).render())
         if !selected.isEmpty { warnIfDebugBuild(console) }
         return final.activeAlerts.contains { $0.level >= .warning } ? .failure : .success
-    }
-
-    /// Samples every probe whose time has come, writes the outputs, and waits for the next
-    /// one due, until every probe has been sampled `--count` times, the duration is reached,
-    /// or the task is cancelled. With one interval for all, each pass samples everything.
-    private func sampleUntilDone(_ monitor: ThresholdMonitor, outputs: MonitorOutputs, console: Console) async {
-        let start = clock.now
-        let end = options.duration.map { start.addingTimeInterval($0.seconds) }
-        var samplesTaken: [String: Int] = [:]
-        var reported = 0
-        // With --count, a probe that has its samples waits for the others instead of taking more.
-        var finished: Set<String> {
-            guard let count = options.count else { return [] }
-            return Set(samplesTaken.filter { $0.value >= count }.keys)
-        }
-        while !Task.isCancelled {
-            for (name, _) in await monitor.sampleDue(skipping: finished) { samplesTaken[name, default: 0] += 1 }
-            // A stop during the sample: the final snapshot follows, and this pass was partial.
-            if Task.isCancelled { return }
-            let snapshot = await monitor.snapshot()
-            outputs.write(snapshot)
-            let probes = await monitor.probeNames
-            // A sample is complete once every probe has had it; faster probes do not count twice.
-            let completed = probes.map { samplesTaken[$0] ?? 0 }.min() ?? 0
-            if completed > reported {
-                reported = completed
-                progress(console, "sample \(completed)\(options.count.map { " of \($0)" } ?? ""): " + MonitorTable.stateCounts(snapshot))
-            }
-            if let count = options.count, completed >= count { return }
-            var next = await monitor.nextDue(skipping: finished) ?? .distantFuture
-            if let end {
-                if clock.now >= end { return }
-                next = min(next, end)
-            }
-            do { try await clock.sleep(until: next) } catch { return }
-            if let end, clock.now >= end { return }
-        }
     }
 
     private func progress(_ console: Console, _ line: String) {
@@ -140,7 +112,7 @@ struct MonitorCommand {
                 ? "nothing to monitor: no benchmarks or probes are registered"
                 : "no benchmark or probe matches --filter \(quoted) ('bench list' shows the names)")
         }
-        return plan.entries.map { BenchmarkProbe(entry: $0, suite: plan.suites[$0.suiteIndex]) }
+        return BenchmarkProbe.all(in: plan)
     }
 
     /// The probes the filters select, sampled at the command's interval.
@@ -168,33 +140,4 @@ struct MonitorCommand {
         }
         return judgement
     }
-}
-
-/// One benchmark as a probe: each sample runs it alone for one round of the monitor's small
-/// counts and records a percentile of its per-call times.
-struct BenchmarkProbe {
-    let entry: RunPlan.Entry
-    let suite: Suite
-
-    var name: String { entry.fullName }
-
-    func probe(runner: Runner<MonotonicClock, ProcessCPUClock>, interval: Duration, statistic: Percentile) -> MonitorProbe {
-        let plan = RunPlan(single: entry, of: suite)
-        // A benchmark checks its own time limit between timing windows; the probe's timeout
-        // is the backstop for a call that never returns.
-        return MonitorProbe(name, interval: interval, timeout: max(interval, entry.configuration.timeLimit)) {
-            let measurement = await runner.run(plan)
-            guard let benchmark = measurement.benchmarks.first else { throw MonitorProbeError("nothing was measured") }
-            let result = BenchmarkResult(benchmark, sampleCap: 1)
-            if let failure = result.failure { throw MonitorProbeError("\(failure.kind): \(failure.message)") }
-            guard let summary = result.summary else { throw MonitorProbeError("no samples") }
-            return summary.percentiles[statistic]
-        }
-    }
-}
-
-/// Why a benchmark probe gave no value.
-struct MonitorProbeError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

@@ -35,7 +35,7 @@ extension CommandParser {
     static let monitorOptions: [OptionSpec] = [
         filterOption,
         OptionSpec(name: "--interval", valueName: "DURATION", help: "Time between the starts of two samples of everything (default: \(Formatting.argument(MonitorOptions().interval)))."),
-        OptionSpec(name: "--count", valueName: "N", help: "Stop once every probe has N samples (default: run until --duration, SIGINT or SIGTERM)."),
+        OptionSpec(name: "--count", valueName: "N", help: "Take N samples of every probe, then stop (default: run until --duration, SIGINT or SIGTERM)."),
         OptionSpec(name: "--duration", valueName: "DURATION", help: "Stop after this long (10m, 1h)."),
         OptionSpec(name: "--baseline", valueName: "NAME", help: "Derive benchmark thresholds from this baseline (default: '\(BaselineStore.defaultName)', if it exists)."),
         OptionSpec(name: "--no-baseline", help: "Give benchmarks no thresholds: record and show them only."),

@@ -6,6 +6,11 @@ import Glibc
 import Darwin
 #endif
 
+/// Starts listening for requests to stop a long-running command: `onStop` runs once, at the
+/// first; calling the returned function stops listening. Injected so that tests can ask for a
+/// stop without sending the test process a signal.
+typealias StopListener = (_ onStop: @escaping @Sendable () -> Void) -> (() -> Void)
+
 /// Turns SIGINT and SIGTERM into a call of `onStop`, so that a long-running command can finish
 /// its current step and write its final state. A second signal ends the process at once, by
 /// that signal (the shell reports 128 + its number).
@@ -32,6 +37,12 @@ final class StopSignals {
             source.resume()
             return source
         }
+    }
+
+    /// Handles the signals until the returned function is called: a ``StopListener``.
+    static func listen(onStop: @escaping @Sendable () -> Void) -> () -> Void {
+        let signals = StopSignals(onStop: onStop)
+        return { signals.cancel() }
     }
 
     /// Stops handling the signals and restores their default actions.

@@ -54,6 +54,10 @@ public final class ManualMonitorClock: MonitorClock {
     /// Tasks suspended in ``sleep(until:)``.
     public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
 
+    /// The nearest deadline a task sleeps until, so a test can advance exactly to the moment
+    /// something wakes; `nil` when nothing sleeps.
+    public var earliestDeadline: Date? { state.withLock { $0.sleepers.map(\.deadline).min() } }
+
     public func sleep(until deadline: Date) async throws {
         let id = state.withLock { state -> UInt64 in
             state.nextID += 1
