@@ -35,3 +35,10 @@ public struct Console: Sendable {
         )
     }
 }
+
+extension Console: DiagnosticOutput {
+    /// Writes `text` to standard error, where diagnostics such as alert lines belong.
+    public func writeDiagnostic(_ text: String) {
+        error(text)
+    }
+}

@@ -16,6 +16,14 @@ final class MonitoringConsoleAlertSinkTests: XCTestCase {
             """)
     }
 
+    /// The sink writes to any ``DiagnosticOutput``, not only the command line's `Console`, so a
+    /// program using the library alone can route alert lines where it likes.
+    func testWritesToAnyDiagnosticOutput() async {
+        let recorder = RecordingOutput()
+        await ConsoleAlertSink(console: recorder).deliver(SinkFixtures.event(.fired))
+        XCTAssertEqual(recorder.text, "2026-12-02T12:00:03.125Z CRITICAL fired cache.get: 15.2 µs outside ≤ 11.0 µs\n")
+    }
+
     func testAMessageOnSeveralLinesStaysOneLine() {
         var event = SinkFixtures.event(.fired)
         event.alert.message = "probe failed:\nconnection refused\r\nretrying"
@@ -23,5 +31,17 @@ final class MonitoringConsoleAlertSinkTests: XCTestCase {
             ConsoleAlertSink.line(for: event),
             "2026-12-02T12:00:03.125Z CRITICAL fired cache.get: probe failed: connection refused retrying"
         )
+    }
+}
+
+/// A ``DiagnosticOutput`` that keeps what it is given.
+private final class RecordingOutput: DiagnosticOutput, @unchecked Sendable {
+    private let lock = NSLock()
+    private var written = ""
+
+    var text: String { lock.withLock { written } }
+
+    func writeDiagnostic(_ text: String) {
+        lock.withLock { written += text }
     }
 }

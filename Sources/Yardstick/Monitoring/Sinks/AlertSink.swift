@@ -19,7 +19,7 @@ public protocol AlertSink: Sendable {
 enum SinkFailure {
     /// Writes `line` to standard error, prefixed like the rest of the library's complaints.
     static func standardError(_ line: String) {
-        Console.standard.error("yardstick: \(line)\n")
+        StandardErrorOutput().writeDiagnostic("yardstick: \(line)\n")
     }
 
     /// `text` on one line, at most `limit` characters: failure lines quote response bodies and

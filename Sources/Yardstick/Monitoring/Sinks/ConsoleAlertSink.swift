@@ -8,16 +8,22 @@
 /// A resolved alert keeps the message of its last breach; the note says when it began.
 /// Standard error, because standard output may be carrying a report someone is piping.
 public struct ConsoleAlertSink: AlertSink {
-    /// Where the lines go; its ``Console/error`` writer receives them.
-    public var console: Console
+    /// Where the lines go: standard error unless told otherwise (the command passes its
+    /// `Console`, which writes them to its standard error).
+    public var console: any DiagnosticOutput
 
-    /// A sink writing to `console`'s standard error.
-    public init(console: Console = .standard) {
+    /// A sink writing to the process's standard error.
+    public init() {
+        self.init(console: StandardErrorOutput())
+    }
+
+    /// A sink writing to `console`.
+    public init(console: some DiagnosticOutput) {
         self.console = console
     }
 
     public func deliver(_ event: AlertEvent) async {
-        console.error(Self.line(for: event) + "\n")
+        console.writeDiagnostic(Self.line(for: event) + "\n")
     }
 
     /// The line for `event`, without a line break: its time, its ``AlertEvent/summary``, and
