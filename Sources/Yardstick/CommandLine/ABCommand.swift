@@ -18,8 +18,8 @@ struct ABCommand {
             product: MeasuringProcess.currentExecutable().lastPathComponent
         )
         let shard = try shardSelection()
-        if let summary = shard.summary { log(summary) }
-        if shard.record != nil, shard.plan.entries.isEmpty {
+        if let summary = shard?.summary { log(summary) }
+        if let shard, shard.plan.entries.isEmpty {
             return try writeEmptyShard(shard, console: console)
         }
         let base: ABBuild
@@ -43,7 +43,7 @@ struct ABCommand {
                 + "(seed \(schedule.seed): --seed \(schedule.seed) repeats this order)"
         )
         let runner = ABRunner(
-            base: base, head: head, schedule: schedule, filters: shard.processFilters(options.measurement.filters).patterns,
+            base: base, head: head, schedule: schedule, filters: (shard?.processFilters(options.measurement.filters) ?? options.measurement.filters).patterns,
             overrides: options.measurement.overrides, sampleCap: options.measurement.sampleCap
         )
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("bench-ab-\(UUID().uuidString)")
@@ -67,12 +67,12 @@ struct ABCommand {
         )
         var results = measurement.head
         var baseResults = measurement.base
-        results.shard = shard.record
-        baseResults.shard = shard.record
+        results.shard = shard?.record
+        baseResults.shard = shard?.record
         try requireBudgetsSelect(options.budgets, among: results.benchmarks.map(\.name))
         results = results.addingBudgets(options.budgets)
         results.judgement = ABJudge(options: options.judgement).judge(
-            results, against: baseResults, context: context, selection: shard.judgingSelection(options.measurement.filters)
+            results, against: baseResults, context: context, selection: shard?.judgingSelection(options.measurement.filters) ?? options.measurement.filters.filters
         )
         let output = URL(fileURLWithPath: options.outputDirectory, isDirectory: true)
         do {
@@ -94,14 +94,12 @@ struct ABCommand {
     /// The file beside `results.json` that holds the base's merged processes.
     static let baseFileName = "base.json"
 
-    /// The shard of this executable's selection to measure; the whole selection without
-    /// `--shard`. Suites are weighed by the durations in the package's default baseline, when
-    /// it has one: every job of a matrix checks out the same one.
-    private func shardSelection() throws(CommandLineError) -> ShardSelection {
-        guard let shard = options.measurement.shard else {
-            // Unsharded, the builds select with the user's filters themselves; no plan is needed.
-            return ShardSelection(try! RunPlan(suites: []), shard: nil, filters: options.measurement.filters, baseline: nil)
-        }
+    /// The shard of this executable's selection to measure; `nil` without `--shard`, when the
+    /// builds select with the user's filters themselves. Suites are weighed by the durations in
+    /// the package's default baseline, when it has one: every job of a matrix checks out the
+    /// same one.
+    private func shardSelection() throws(CommandLineError) -> ShardSelection? {
+        guard let shard = options.measurement.shard else { return nil }
         let plan = try makePlan(suites: suites, filters: options.measurement.filters, overrides: options.measurement.overrides)
         let baselines = URL(fileURLWithPath: options.packagePath, isDirectory: true).appendingPathComponent("baselines")
         // A baseline that cannot be read only costs the balance: every shard reads the same one.

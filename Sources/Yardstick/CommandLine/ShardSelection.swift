@@ -20,11 +20,7 @@ struct ShardSelection {
             isBalancedByDuration = false
             return
         }
-        let durations = Dictionary(
-            (baseline?.benchmarks ?? []).compactMap { result in result.elapsedSeconds.map { (result.name, $0) } },
-            uniquingKeysWith: { first, _ in first }
-        )
-        let assignment = ShardAssignment(suites: plan.suitesWithBenchmarks, count: shard.count, durations: durations)
+        let assignment = ShardAssignment(suites: plan.suitesWithBenchmarks, count: shard.count, durations: baseline?.recordedDurations ?? [:])
         self.plan = plan.restricted(toSuites: Set(assignment.suites(of: shard)))
         record = ShardRecord(
             shard, filters: filters.patterns, selection: plan.entries.map(\.fullName), benchmarks: self.plan.entries.map(\.fullName)

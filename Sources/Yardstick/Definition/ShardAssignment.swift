@@ -54,11 +54,4 @@ extension RunPlan {
             (suites[index].name, entries.filter { $0.suiteIndex == index }.map(\.fullName))
         }
     }
-
-    /// The part of this plan that `shard` measures: the suites that ``ShardAssignment`` gives it,
-    /// whole, weighed by `durations` (seconds by full name, from a baseline).
-    public func sharded(_ shard: Shard, durations: [String: Double]) -> RunPlan {
-        let kept = Set(ShardAssignment(suites: suitesWithBenchmarks, count: shard.count, durations: durations).suites(of: shard))
-        return restricted(toSuites: kept)
-    }
 }

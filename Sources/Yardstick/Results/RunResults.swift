@@ -73,6 +73,12 @@ public struct RunResults: Sendable, Codable {
         return merged
     }
 
+    /// Each benchmark's wall time (``BenchmarkResult/elapsedSeconds``) by name, where the
+    /// file recorded one: what shards of a later run are balanced by.
+    public var recordedDurations: [String: Double] {
+        Dictionary(benchmarks.compactMap { result in result.elapsedSeconds.map { (result.name, $0) } }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The benchmark named `name`, if the run has it.
     public func benchmark(named name: String) -> BenchmarkResult? {
         benchmarks.first { $0.name == name }

@@ -21,14 +21,15 @@ public enum ShardMerge {
     ///   one run.
     public static func merge(_ parts: [Part]) throws(ShardMergeError) -> RunResults {
         let shards = try validate(parts)
-        let first = shards.first { !$0.record.benchmarks.isEmpty }!
+        // Validation guarantees a shard that measured something.
+        let measuring = shards.filter { !$0.record.benchmarks.isEmpty }
+        let first = measuring[0]
         let order = Dictionary(uniqueKeysWithValues: first.record.selection.enumerated().map { ($0.element, $0.offset) })
         var merged = first.results
         merged.shard = nil
         merged.judgement = nil
         merged.startedAt = shards.map(\.results.startedAt).min()!
         merged.finishedAt = shards.map(\.results.finishedAt).max()!
-        let measuring = shards.filter { !$0.record.benchmarks.isEmpty }
         merged.clockOverheadNanoseconds = Sample(measuring.map(\.results.clockOverheadNanoseconds))!.median
         merged.benchmarks = shards.flatMap(\.results.benchmarks).enumerated()
             .sorted { (order[$0.element.name] ?? .max, $0.offset) < (order[$1.element.name] ?? .max, $1.offset) }

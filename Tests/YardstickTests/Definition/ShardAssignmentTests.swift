@@ -53,8 +53,9 @@ final class ShardAssignmentTests: XCTestCase {
             Suite("b") { Benchmark("1") { $0 } },
             Suite("c") { Benchmark("1") { $0 }; Benchmark("2") { $0 }; Benchmark("3") { $0 } },
         ])
-        let first = plan.sharded(Shard(index: 1, count: 2)!, durations: [:])
-        let second = plan.sharded(Shard(index: 2, count: 2)!, durations: [:])
+        let assignment = ShardAssignment(suites: plan.suitesWithBenchmarks, count: 2, durations: [:])
+        let first = plan.restricted(toSuites: Set(assignment.suites(of: Shard(index: 1, count: 2)!)))
+        let second = plan.restricted(toSuites: Set(assignment.suites(of: Shard(index: 2, count: 2)!)))
         XCTAssertEqual(first.entries.map(\.fullName), ["c.1", "c.2", "c.3"])
         XCTAssertEqual(second.entries.map(\.fullName), ["a.1", "a.2", "b.1"])
         XCTAssertEqual(second.suites.map(\.name), ["a", "b"])

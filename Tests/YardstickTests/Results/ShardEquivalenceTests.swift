@@ -26,8 +26,7 @@ final class ShardEquivalenceTests: XCTestCase {
                 suites.append((benchmark.suite, [benchmark.name]))
             }
         }
-        let durations = Dictionary(uniqueKeysWithValues: baseline.benchmarks.compactMap { result in result.elapsedSeconds.map { (result.name, $0) } })
-        let assignment = ShardAssignment(suites: suites, count: count, durations: durations)
+        let assignment = ShardAssignment(suites: suites, count: count, durations: baseline.recordedDurations)
         return try (1...count).map { index in
             let kept = Set(assignment.suites(of: Shard(index: index, count: count)!))
             var part = run
