@@ -23,7 +23,7 @@ final class CompareCommandTests: XCTestCase {
     }
 
     private func judged(in output: URL) throws -> BenchmarkJudgement? {
-        try ResultsFile.load(from: output.appendingPathComponent("results.json")).judgement?.benchmarks.first
+        try ResultsFile.loadJudged(from: output.appendingPathComponent("results.json")).judgement?.benchmarks.first
     }
 
     func testOutputGetsTheJudgedResultsAtFullPrecisionAndEveryReport() throws {
@@ -34,13 +34,13 @@ final class CompareCommandTests: XCTestCase {
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
         XCTAssertEqual(files, ["junit.xml", "metrics.prom", "report.html", "report.md", "results.json"])
 
-        let written = try ResultsFile.load(from: output.appendingPathComponent("results.json"))
+        let (written, writtenJudgement) = try ResultsFile.loadJudged(from: output.appendingPathComponent("results.json"))
         XCTAssertEqual(written.benchmarks.map(\.name), ["s.b"])
         let source = try ResultsFile.load(from: URL(fileURLWithPath: new))
         XCTAssertEqual(written.benchmarks.map(\.roundMedians), source.benchmarks.map(\.roundMedians), "NEW's results, as they were")
         XCTAssertEqual(written.benchmarks.map(\.samples), source.benchmarks.map(\.samples))
-        XCTAssertEqual(written.judgement?.baseline?.name, old)
-        let judgement = try XCTUnwrap(written.judgement?.benchmarks.first)
+        XCTAssertEqual(writtenJudgement?.baseline?.name, old)
+        let judgement = try XCTUnwrap(writtenJudgement?.benchmarks.first)
         XCTAssertEqual(judgement.verdict, .regressed)
         XCTAssertEqual(try XCTUnwrap(judgement.median).currentNanoseconds, 100.5 * 1.3, accuracy: 1e-9)
 

@@ -56,7 +56,7 @@ final class RunAlertTests: XCTestCase {
         ])
 
         XCTAssertEqual(result.status, 1, result.output + result.error)
-        let judged = try XCTUnwrap(ResultsFile.load(from: output.appendingPathComponent("results.json")).judgement)
+        let judged = try XCTUnwrap(ResultsFile.loadJudged(from: output.appendingPathComponent("results.json")).judgement)
         let failing = judged.failures.map(\.name).sorted()
         XCTAssertEqual(failing, ["fixture.retired", "fixture.steady", "fixture.throws"])
 

@@ -110,7 +110,6 @@ public struct BaselineStore: Sendable {
 
         let previous = try load(name)
         var blessed = results
-        blessed.judgement = nil
         if let previous {
             let kept = previous.benchmarks.filter { blessed.benchmark(named: $0.name) == nil }
             if !kept.isEmpty {

@@ -71,24 +71,22 @@ struct ABCommand {
         baseResults.shard = shard?.record
         try requireBudgetsSelect(options.budgets, among: results.benchmarks.map(\.name))
         results = results.addingBudgets(options.budgets)
-        results.judgement = ABJudge(options: options.judgement).judge(
+        let judgement = ABJudge(options: options.judgement).judge(
             results, against: baseResults, context: context, selection: shard?.judgingSelection(options.measurement.filters) ?? options.measurement.filters.filters
         )
         let output = URL(fileURLWithPath: options.outputDirectory, isDirectory: true)
         do {
             try ResultsFile.write(baseResults, to: output.appendingPathComponent(ABCommand.baseFileName))
-            try ReportWriter(directory: output).write(ReportInput(results: results, baseline: measurement.base))
+            try ReportWriter(directory: output).write(ReportInput(results: results, judgement: judgement, baseline: measurement.base))
         } catch {
             throw .output(error.description)
         }
-        if let judgement = results.judgement {
-            console.output(VerdictTable(judgement).render())
-            if judgement.refusesForeignBaseline {
-                console.error("bench: error: the base and head differ in what blocks comparing them; nothing was judged\n")
-            }
+        console.output(VerdictTable(judgement).render())
+        if judgement.refusesForeignBaseline {
+            console.error("bench: error: the base and head differ in what blocks comparing them; nothing was judged\n")
         }
-        await alerting.post(results.judgement, console: console)
-        return ExitCode(judging: results)
+        await alerting.post(judgement, console: console)
+        return ExitCode(judging: results, judgement: judgement)
     }
 
     /// The file beside `results.json` that holds the base's merged processes.

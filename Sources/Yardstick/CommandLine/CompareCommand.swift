@@ -10,21 +10,20 @@ struct CompareCommand {
         var current = try load(options.currentPath)
         try requireBudgetsSelect(options.budgets, among: current.benchmarks.map(\.name))
         current = current.addingBudgets(options.budgets)
-        current.judgement = Judge(options: options.judgement).judge(current, against: baseline, baselineName: options.baselinePath)
+        let judgement = Judge(options: options.judgement).judge(current, against: baseline, baselineName: options.baselinePath)
         if let outputDirectory = options.outputDirectory {
             do {
                 // No history: two files carry none, and the store's would belong to another baseline.
-                try ReportWriter(directory: URL(fileURLWithPath: outputDirectory)).write(ReportInput(results: current, baseline: baseline))
+                try ReportWriter(directory: URL(fileURLWithPath: outputDirectory)).write(ReportInput(results: current, judgement: judgement, baseline: baseline))
             } catch {
                 throw .output(error.description)
             }
         }
-        guard let judgement = current.judgement else { return .success }
         console.output(VerdictTable(judgement).render())
         if judgement.refusesForeignBaseline {
             console.error("bench: error: \(foreignBaselineMessage(judgement, path: options.baselinePath))\n")
         }
-        return ExitCode(judging: current)
+        return ExitCode(judging: current, judgement: judgement)
     }
 
     private func load(_ path: String) throws(CommandLineError) -> RunResults {

@@ -15,7 +15,8 @@ struct MergeCommand {
 
     func execute(console: Console) async throws(CommandLineError) -> ExitCode {
         let alerting = try RunAlerting(options.alerting, environment: environment)
-        let heads = try options.shardDirectories.map { directory throws(CommandLineError) in try load(directory, "results.json") }
+        let judgedHeads = try options.shardDirectories.map { directory throws(CommandLineError) in try load(directory, "results.json") }
+        let heads = judgedHeads.map(\.part)
         let withBase = options.shardDirectories.filter { FileManager.default.fileExists(atPath: baseURL(of: $0).path) }
         if !withBase.isEmpty, withBase.count != options.shardDirectories.count {
             let without = options.shardDirectories.first { !withBase.contains($0) }!
@@ -24,31 +25,32 @@ struct MergeCommand {
                     + "shards of one run are all of 'bench ab' or none"
             )
         }
-        var results = try merge(heads)
+        let results = try merge(heads)
         warnAboutMachines(heads, console: console)
         let selection = try filters(of: heads)
         let baseline: (name: String, path: String, results: RunResults)?
         var history: [BaselineHistoryRecord] = []
+        let judgement: RunJudgement
         if withBase.isEmpty {
             baseline = try options.baseline.load(from: options.baselinesDirectory).map { ($0.name, $0.path, $0.results) }
             if let baseline {
                 history = BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory)).history(of: baseline.name)
             }
-            results.judgement = Judge(options: options.judgement).judge(
+            judgement = Judge(options: options.judgement).judge(
                 results, against: baseline?.results, baselineName: baseline?.name ?? "", selection: selection, history: history
             )
         } else {
-            let bases = try options.shardDirectories.map { directory throws(CommandLineError) in try load(directory, ABCommand.baseFileName) }
+            let bases = try options.shardDirectories.map { directory throws(CommandLineError) in try load(directory, ABCommand.baseFileName).part }
             let base = try merge(bases)
             baseline = (name: "base", path: "", results: base)
-            results.judgement = try judgeSideBySide(results, against: base, heads: heads, selection: selection)
+            judgement = try judgeSideBySide(results, against: base, heads: judgedHeads, selection: selection)
         }
         let output = URL(fileURLWithPath: options.outputDirectory, isDirectory: true)
         do {
             if !withBase.isEmpty, let base = baseline?.results {
                 try ResultsFile.write(base, to: output.appendingPathComponent(ABCommand.baseFileName))
             }
-            try ReportWriter(directory: output).write(ReportInput(results: results, baseline: baseline?.results, history: history))
+            try ReportWriter(directory: output).write(ReportInput(results: results, judgement: judgement, baseline: baseline?.results, history: history))
         } catch {
             throw .output(error.description)
         }
@@ -57,15 +59,13 @@ struct MergeCommand {
                 + "\(Formatting.counted(results.benchmarks.count, "benchmark"))\n"
         )
         if withBase.isEmpty { console.output(SummaryTable(results).render()) }
-        if let judgement = results.judgement {
-            console.output((withBase.isEmpty ? "\n" : "") + VerdictTable(judgement).render())
-            if judgement.refusesForeignBaseline {
-                let path = baseline.map { $0.path.isEmpty ? "the base" : $0.path } ?? "the baseline"
-                console.error("bench: error: \(foreignBaselineMessage(judgement, path: path))\n")
-            }
+        console.output((withBase.isEmpty ? "\n" : "") + VerdictTable(judgement).render())
+        if judgement.refusesForeignBaseline {
+            let path = baseline.map { $0.path.isEmpty ? "the base" : $0.path } ?? "the baseline"
+            console.error("bench: error: \(foreignBaselineMessage(judgement, path: path))\n")
         }
-        await alerting.post(results.judgement, console: console)
-        return ExitCode(judging: results)
+        await alerting.post(judgement, console: console)
+        return ExitCode(judging: results, judgement: judgement)
     }
 
     /// The head judged against the base as one `bench ab` would judge them. The builds are
@@ -74,18 +74,20 @@ struct MergeCommand {
     private func judgeSideBySide(
         _ head: RunResults,
         against base: RunResults,
-        heads: [ShardMerge.Part],
+        heads: [(part: ShardMerge.Part, judgement: RunJudgement?)],
         selection: [NameFilter]
     ) throws(CommandLineError) -> RunJudgement {
-        let contexts = heads.sorted { ($0.results.shard?.index ?? 0) < ($1.results.shard?.index ?? 0) }
-            .compactMap { part in part.results.judgement?.ab.map { (part.results.shard?.index ?? 0, $0) } }
-        guard var context = contexts.first?.1 else {
+        let recorded: [(shard: Int, context: ABContext)] = heads.compactMap { head in
+            head.judgement?.ab.map { (head.part.results.shard?.index ?? 0, $0) }
+        }
+        let contexts = recorded.sorted { $0.shard < $1.shard }
+        guard var context = contexts.first?.context else {
             throw .input("no shard's results.json records its builds (a judgement of 'bench ab'): were they written by 'bench ab --shard'?")
         }
         context.layoutShifts = []
         var judgement = ABJudge(options: options.judgement).judge(head, against: base, context: context, selection: selection)
         if contexts.count > 1 {
-            let seeds = contexts.map { "\($0.1.schedule.seed) (shard \($0.0))" }.joined(separator: ", ")
+            let seeds = contexts.map { "\($0.context.schedule.seed) (shard \($0.shard))" }.joined(separator: ", ")
             judgement.warnings.append("merged from \(Formatting.counted(heads.count, "shard")), each with its own process order: seeds \(seeds)")
         }
         return judgement
@@ -129,13 +131,15 @@ struct MergeCommand {
         URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent(ABCommand.baseFileName)
     }
 
-    private func load(_ directory: String, _ file: String) throws(CommandLineError) -> ShardMerge.Part {
+    /// The results in `file` of a shard's folder, with the judgement they were written with.
+    private func load(_ directory: String, _ file: String) throws(CommandLineError) -> (part: ShardMerge.Part, judgement: RunJudgement?) {
         let url = URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent(file)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw .input("\(url.relativePath): no such file; is \(directory) a shard's output folder?")
         }
         do {
-            return (url.relativePath, try ResultsFile.load(from: url))
+            let loaded = try ResultsFile.loadJudged(from: url)
+            return ((url.relativePath, loaded.results), loaded.judgement)
         } catch {
             throw .input(error.description)
         }

@@ -129,13 +129,13 @@ struct MonitorCommand {
 
     private func loadIngested() throws(CommandLineError) -> RunJudgement? {
         guard let path = options.ingest else { return nil }
-        let results: RunResults
+        let judgement: RunJudgement?
         do {
-            results = try ResultsFile.load(from: URL(fileURLWithPath: path))
+            judgement = try ResultsFile.loadJudged(from: URL(fileURLWithPath: path)).judgement
         } catch {
             throw .input(error.description)
         }
-        guard let judgement = results.judgement else {
+        guard let judgement else {
             throw .input("\(path): --ingest needs a judged run, and this one was not judged against a baseline")
         }
         return judgement

@@ -6,8 +6,9 @@ struct ReportCommand {
 
     func execute(console: Console) throws(CommandLineError) -> ExitCode {
         let results: RunResults
+        let judgement: RunJudgement?
         do {
-            results = try ResultsFile.load(from: URL(fileURLWithPath: options.source))
+            (results, judgement) = try ResultsFile.loadJudged(from: URL(fileURLWithPath: options.source))
         } catch {
             throw .input(error.description)
         }
@@ -15,7 +16,7 @@ struct ReportCommand {
         // update since would show other figures than the verdicts were reached with).
         var baseline: RunResults?
         var history: [BaselineHistoryRecord] = []
-        if results.judgement?.ab != nil, let judged = results.judgement?.baseline {
+        if judgement?.ab != nil, let judged = judgement?.baseline {
             // A side-by-side run keeps its base beside it, not in the store.
             let url = URL(fileURLWithPath: options.source).deletingLastPathComponent().appendingPathComponent(ABCommand.baseFileName)
             if let base = try? ResultsFile.load(from: url), base.finishedAt == judged.recordedAt {
@@ -23,7 +24,7 @@ struct ReportCommand {
             } else {
                 console.error("bench: note: the base's results (\(url.relativePath)) are missing or from another run; charts show the head alone\n")
             }
-        } else if let judged = results.judgement?.baseline {
+        } else if let judged = judgement?.baseline {
             let store = BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory))
             if let stored = try? store.load(judged.name), stored.finishedAt == judged.recordedAt {
                 baseline = stored
@@ -37,7 +38,7 @@ struct ReportCommand {
         }
         let writer = ReportWriter(directory: URL(fileURLWithPath: options.outputDirectory), formats: options.formats)
         do {
-            for url in try writer.write(ReportInput(results: results, baseline: baseline, history: history)) {
+            for url in try writer.write(ReportInput(results: results, judgement: judgement, baseline: baseline, history: history)) {
                 console.output("wrote \(url.relativePath)\n")
             }
         } catch {

@@ -18,29 +18,27 @@ struct RunCommand {
         if let summary = shard.summary, !options.measurement.isQuiet { console.error("bench: \(summary)\n") }
         warnIfDebugBuild(console)
         // Added after measuring, so that the processes of a fan-out need not be told them.
-        var results = try await measure(shard, options: options.measurement, priorPlans: priorPlans, console: console)
+        let results = try await measure(shard, options: options.measurement, priorPlans: priorPlans, console: console)
             .addingBudgets(options.budgets)
         let selection = shard.judgingSelection(options.measurement.filters)
         let history = baseline.map { BaselineStore(directory: URL(fileURLWithPath: options.baselinesDirectory)).history(of: $0.name) } ?? []
-        results.judgement = Judge(options: options.judgement).judge(
+        let judgement = Judge(options: options.judgement).judge(
             results, against: baseline?.results, baselineName: baseline?.name ?? "", selection: selection, history: history
         )
         do {
             try ReportWriter(directory: URL(fileURLWithPath: options.outputDirectory))
-                .write(ReportInput(results: results, baseline: baseline?.results, history: history))
+                .write(ReportInput(results: results, judgement: judgement, baseline: baseline?.results, history: history))
         } catch {
             throw .output(error.description)
         }
         console.output(SummaryTable(results).render())
-        if let judgement = results.judgement {
-            console.output("\n" + VerdictTable(judgement).render())
-            if judgement.refusesForeignBaseline, let baseline {
-                console.error("bench: error: \(foreignBaselineMessage(judgement, path: baseline.path))\n")
-            }
+        console.output("\n" + VerdictTable(judgement).render())
+        if judgement.refusesForeignBaseline, let baseline {
+            console.error("bench: error: \(foreignBaselineMessage(judgement, path: baseline.path))\n")
         }
-        await alerting.post(results.judgement, console: console)
+        await alerting.post(judgement, console: console)
         warnIfDebugBuild(console)
-        return ExitCode(judging: results)
+        return ExitCode(judging: results, judgement: judgement)
     }
 
     /// The timing plans the run starts from: the file of `--timing-plans` (a process of a
@@ -66,12 +64,13 @@ func foreignBaselineMessage(_ judgement: RunJudgement, path: String) -> String {
 }
 
 extension ExitCode {
-    /// The exit code of a judged run: 2 when the baseline was refused as foreign, 1 when a
-    /// benchmark fails the gate or ended in an error, 0 otherwise.
-    init(judging results: RunResults) {
-        if results.judgement?.refusesForeignBaseline == true {
+    /// The exit code of a run and its judgement (`nil` when it was not judged): 2 when the
+    /// baseline was refused as foreign, 1 when a benchmark fails the gate or ended in an error,
+    /// 0 otherwise.
+    init(judging results: RunResults, judgement: RunJudgement?) {
+        if judgement?.refusesForeignBaseline == true {
             self = .usageError
-        } else if results.hasErrors || !(results.judgement?.failures.isEmpty ?? true) {
+        } else if results.hasErrors || !(judgement?.failures.isEmpty ?? true) {
             self = .failure
         } else {
             self = .success

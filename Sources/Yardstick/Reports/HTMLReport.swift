@@ -21,11 +21,11 @@ public struct HTMLReport {
         body.append("<header><h1>Benchmarks: \(badge(outcome: input.outcome))</h1>")
         body.append("<p>\(Escaping.xml(summaryLine()))</p>")
         body.append("<p class=\"context\">\(Escaping.xml(environmentLine()))</p>")
-        for difference in results.judgement?.environmentDifferences ?? [] {
+        for difference in input.judgement?.environmentDifferences ?? [] {
             body.append("<p class=\"warning\">Environment differs from the baseline: \(Escaping.xml(difference.summary))"
                 + (difference.isBlocking ? "" : " (does not block judging)") + "</p>")
         }
-        for warning in results.judgement?.warnings ?? [] {
+        for warning in input.judgement?.warnings ?? [] {
             body.append("<p class=\"warning\">\(Escaping.xml(warning))</p>")
         }
         body.append("</header>")
@@ -43,7 +43,7 @@ public struct HTMLReport {
                 + "p: Mann-Whitney U across processes, Holm-adjusted per suite; noise: the smallest change these processes show 9 times in 10. "
             : "p50 in the tables: the median of the round medians; change: this run's p50 over the baseline's; interval: 95% percentile bootstrap; "
                 + "p: Mann-Whitney U on round values, Holm-adjusted per suite; noise: how far the benchmark moves with no code change. "
-        if let judgement = results.judgement, VerdictTable.showsOtherGates(judgement) {
+        if let judgement = input.judgement, VerdictTable.showsOtherGates(judgement) {
             legend += VerdictTable.otherGatesNote + ". "
         }
         body.append(
@@ -71,7 +71,7 @@ public struct HTMLReport {
 
     private func summaryLine() -> String {
         let results = input.results
-        guard let judgement = results.judgement else { return Formatting.counted(results.benchmarks.count, "benchmark") + ", not judged." }
+        guard let judgement = input.judgement else { return Formatting.counted(results.benchmarks.count, "benchmark") + ", not judged." }
         let counts = Verdict.allCases.compactMap { verdict in
             judgement.count(verdict) > 0 ? "\(judgement.count(verdict)) \(verdict.rawValue)" : nil
         }.joined(separator: ", ")
@@ -114,7 +114,7 @@ public struct HTMLReport {
             cells.append("<td class=\"number\">\(Escaping.xml(VerdictTable.allocations(of: row.judgement, row.result)))</td>")
             html += "<tr>" + cells.joined() + "</tr>"
         }
-        if let geometricMean = input.results.judgement?.geometricMeanChange(suite: suite) {
+        if let geometricMean = input.judgement?.geometricMeanChange(suite: suite) {
             html += "<tr class=\"total\"><td>geometric mean</td><td></td><td></td><td class=\"number\">"
                 + "\(Formatting.signedPercent(geometricMean))</td><td colspan=\"6\"></td></tr>"
         }

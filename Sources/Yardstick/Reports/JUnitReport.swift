@@ -21,7 +21,7 @@ public struct JUnitReport {
 
     /// The XML document.
     public func render() -> String {
-        let failing = Set(input.results.judgement?.failures.map(\.name) ?? [])
+        let failing = Set(input.judgement?.failures.map(\.name) ?? [])
         var suites: [String] = []
         var totals = (tests: 0, failures: 0, errors: 0, skipped: 0, time: 0.0)
         for suite in input.suites {

@@ -33,7 +33,7 @@ public struct MarkdownReport {
         if input.results.benchmarks.contains(where: \.isBatched) {
             legend += "; †: timed in batches, so its percentiles are of batch means, not single calls"
         }
-        if let judgement = input.results.judgement, VerdictTable.showsOtherGates(judgement) {
+        if let judgement = input.judgement, VerdictTable.showsOtherGates(judgement) {
             legend += "; " + VerdictTable.otherGatesNote
         }
         lines += ["", legend + "._"]
@@ -42,7 +42,7 @@ public struct MarkdownReport {
 
     private func headline() -> String {
         let results = input.results
-        guard let judgement = results.judgement else { return "\(Formatting.counted(results.benchmarks.count, "benchmark"))." }
+        guard let judgement = input.judgement else { return "\(Formatting.counted(results.benchmarks.count, "benchmark"))." }
         let counts = Verdict.allCases.compactMap { verdict -> String? in
             let count = judgement.count(verdict)
             guard count > 0 else { return nil }
@@ -72,12 +72,12 @@ public struct MarkdownReport {
             + "\(Escaping.markdown(environment.operatingSystem)), kernel \(Escaping.markdown(environment.kernel)), Swift \(Escaping.markdown(environment.swiftVersion))"
         if input.results.processes > 1 { run += ", \(Formatting.counted(input.results.processes, "process"))" }
         var lines = [run + "."]
-        let differences = input.results.judgement?.environmentDifferences ?? []
+        let differences = input.judgement?.environmentDifferences ?? []
         if !differences.isEmpty {
             lines += ["", "> **The baseline's environment differs:** "
                 + differences.map { Escaping.markdown($0.summary) + ($0.isBlocking ? "" : " (does not block judging)") }.joined(separator: "; ") + "."]
         }
-        for warning in input.results.judgement?.warnings ?? [] {
+        for warning in input.judgement?.warnings ?? [] {
             lines += ["", "> \(Escaping.markdown(warning))."]
         }
         return lines
@@ -110,7 +110,7 @@ public struct MarkdownReport {
             cells += [verdict, baselineP99, currentP99, VerdictTable.allocations(of: row.judgement, row.result)]
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
-        if let geometricMean = input.results.judgement?.geometricMeanChange(suite: suite) {
+        if let geometricMean = input.judgement?.geometricMeanChange(suite: suite) {
             lines.append("| **geometric mean** | | | **\(Formatting.signedPercent(geometricMean))** | | | |" + (perProcess ? " |" : "") + " | | | |")
         }
         return lines
@@ -129,7 +129,7 @@ public struct MarkdownReport {
     }
 
     private func notes() -> [String] {
-        guard let judgement = input.results.judgement else {
+        guard let judgement = input.judgement else {
             let errors = input.results.benchmarks.filter { $0.failure != nil }
             return errors.isEmpty ? [] : ["", "### Errors", ""] + errors.map {
                 "- **\(Escaping.markdown($0.name))**: \(Escaping.markdown($0.failure!.message))"

@@ -32,7 +32,7 @@ public struct PrometheusReport {
     /// The exposition text.
     public func render() -> String {
         let results = input.results
-        let judgements = results.judgement?.benchmarks ?? []
+        let judgements = input.judgement?.benchmarks ?? []
         var families: [String] = []
 
         var timing: [String] = []

@@ -3,6 +3,8 @@
 public struct ReportInput: Sendable {
     /// The run.
     public var results: RunResults
+    /// Its verdicts, when it was judged.
+    public var judgement: RunJudgement?
     /// The baseline named in the run's judgement, for distributions; `nil` when there is none
     /// or it could not be read.
     public var baseline: RunResults?
@@ -10,8 +12,14 @@ public struct ReportInput: Sendable {
     public var history: [BaselineHistoryRecord]
 
     /// Creates the input of a report.
-    public init(results: RunResults, baseline: RunResults? = nil, history: [BaselineHistoryRecord] = []) {
+    public init(
+        results: RunResults,
+        judgement: RunJudgement? = nil,
+        baseline: RunResults? = nil,
+        history: [BaselineHistoryRecord] = []
+    ) {
         self.results = results
+        self.judgement = judgement
         self.baseline = baseline
         self.history = history
     }
@@ -21,7 +29,7 @@ public struct ReportInput: Sendable {
     var suites: [(name: String, rows: [(result: BenchmarkResult?, judgement: BenchmarkJudgement?)])] {
         var order: [String] = []
         var rows: [String: [(BenchmarkResult?, BenchmarkJudgement?)]] = [:]
-        let judgements = results.judgement?.benchmarks ?? []
+        let judgements = judgement?.benchmarks ?? []
         for result in results.benchmarks {
             if rows[result.suite] == nil { order.append(result.suite) }
             rows[result.suite, default: []].append((result, judgements.first { $0.name == result.name }))
@@ -34,7 +42,7 @@ public struct ReportInput: Sendable {
     }
 
     /// Whether the run was judged side by side against a base build (`bench ab`).
-    var isSideBySide: Bool { results.judgement?.ab != nil }
+    var isSideBySide: Bool { judgement?.ab != nil }
 
     /// How reports name the two sides: `base` and `head` side by side, `baseline` and
     /// `current` against a stored baseline.
@@ -42,7 +50,7 @@ public struct ReportInput: Sendable {
 
     /// `PASS`, `FAIL` or `NOT JUDGED`, as every report's headline says it.
     var outcome: String {
-        guard let judgement = results.judgement else { return results.hasErrors ? "FAIL" : "PASS" }
+        guard let judgement = judgement else { return results.hasErrors ? "FAIL" : "PASS" }
         if judgement.refusesForeignBaseline { return "NOT JUDGED" }
         return judgement.failures.isEmpty && !results.hasErrors ? "PASS" : "FAIL"
     }

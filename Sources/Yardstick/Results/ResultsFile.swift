@@ -25,25 +25,44 @@ public enum ResultsFile {
 
     /// Decodes results from `data`, naming `url` in errors.
     public static func decode(_ data: Data, from url: URL) throws(ResultsFileError) -> RunResults {
+        try decode(data, from: url, alongside: NoFields.self).results
+    }
+
+    /// Decodes results from `data` together with `Fields`: the fields a later stage adds to a
+    /// results file, such as the judgement, read from the same top-level object. Naming `url`
+    /// in errors.
+    public static func decode<Fields: Decodable>(
+        _ data: Data,
+        from url: URL,
+        alongside fields: Fields.Type
+    ) throws(ResultsFileError) -> (results: RunResults, fields: Fields) {
         if data.isEmpty { throw ResultsFileError(url, "is empty") }
         // One parse when the file is good: the header is read on its own only to explain a
         // failure, since parsing is most of the cost of a large file (100,000 rounds: 22 MB).
-        let results: RunResults
+        // The later stages' fields come from what is left without the rounds, which is small.
+        let decoded: (results: RunResults, fields: Fields)
         do {
-            results = try decodeSplittingRounds(data) ?? decoder.decode(RunResults.self, from: data)
+            if let (results, remainder) = decodeSplittingRounds(data) {
+                decoded = (results, try decoder.decode(Fields.self, from: remainder))
+            } else {
+                decoded = (try decoder.decode(RunResults.self, from: data), try decoder.decode(Fields.self, from: data))
+            }
         } catch {
             try checkHeader(of: data, from: url)
             if let error = error as? DecodingError { throw ResultsFileError(url, describe(error)) }
             throw ResultsFileError(url, "cannot be decoded: \(error)")
         }
-        guard results.schemaVersion == RunResults.currentSchemaVersion else {
-            throw ResultsFileError(url, versionProblem(results.schemaVersion))
+        guard decoded.results.schemaVersion == RunResults.currentSchemaVersion else {
+            throw ResultsFileError(url, versionProblem(decoded.results.schemaVersion))
         }
-        if let problem = ResultsConsistency.problem(in: results) {
+        if let problem = ResultsConsistency.problem(in: decoded.results) {
             throw ResultsFileError(url, problem)
         }
-        return results
+        return decoded
     }
+
+    /// No fields beyond the results': what a reader that needs only the measurements reads.
+    private struct NoFields: Codable {}
 
     /// Encodes `results` as JSON with sorted keys, one field per line and arrays of numbers on
     /// one line (see ``JSONLayout``), so that committed baselines stay small and diff cleanly.
@@ -52,17 +71,34 @@ public enum ResultsFile {
     /// - Throws: `EncodingError` if a number is not finite; the statistics never produce one,
     ///   so this would be a bug, reported instead of writing a file that cannot be read back.
     public static func encode(_ results: RunResults, form: ResultsForm = .full) throws -> Data {
+        try encode(results, alongside: NoFields(), form: form)
+    }
+
+    /// Encodes `results` as ``encode(_:form:)`` does, with `fields` (the fields a later stage
+    /// adds, such as the judgement) in the same top-level object.
+    public static func encode(_ results: RunResults, alongside fields: some Encodable, form: ResultsForm = .full) throws -> Data {
         let encoder = makeEncoder()
         encoder.userInfo[.resultsForm] = form
         let significantDigits = form == .compact ? ResultsForm.compactSignificantDigits : nil
-        return JSONLayout.indent(try encoder.encode(results), significantDigits: significantDigits)
+        let document = Document(results: results, fields: fields)
+        return JSONLayout.indent(try encoder.encode(document), significantDigits: significantDigits)
     }
 
     /// Writes `results` in `form` to `url` atomically, creating the directory when needed.
     public static func write(_ results: RunResults, to url: URL, form: ResultsForm = .full) throws(ResultsFileError) {
+        try write(results, alongside: NoFields(), to: url, form: form)
+    }
+
+    /// Writes `results` with `fields` (see ``encode(_:alongside:form:)``) to `url` atomically.
+    public static func write(
+        _ results: RunResults,
+        alongside fields: some Encodable,
+        to url: URL,
+        form: ResultsForm = .full
+    ) throws(ResultsFileError) {
         let data: Data
         do {
-            data = try encode(results, form: form)
+            data = try encode(results, alongside: fields, form: form)
         } catch {
             throw ResultsFileError(url, "cannot be written: \(error)")
         }
@@ -73,6 +109,17 @@ public enum ResultsFile {
         }
     }
 
+    /// The results and a later stage's fields as one JSON object.
+    private struct Document<Fields: Encodable>: Encodable {
+        var results: RunResults
+        var fields: Fields
+
+        func encode(to encoder: any Encoder) throws {
+            try results.encode(to: encoder)
+            try fields.encode(to: encoder)
+        }
+    }
+
     /// One value as compact JSON with sorted keys, dates in ISO 8601 with milliseconds.
     static func encodeCompact(_ value: some Encodable) throws -> Data {
         try encoder.encode(value)
@@ -80,16 +127,16 @@ public enum ResultsFile {
 
     private struct SchemaHeader: Decodable { var schemaVersion: Int }
 
-    /// The results decoded with their rounds read by ``RoundsScanner``, or `nil` when the
-    /// scanner or the decoder cannot read the file that way; `JSONDecoder` then reads it whole,
-    /// and names the problem if there is one.
-    private static func decodeSplittingRounds(_ data: Data) -> RunResults? {
+    /// The results decoded with their rounds read by ``RoundsScanner``, and the file without its
+    /// rounds; `nil` when the scanner or the decoder cannot read the file that way.
+    /// `JSONDecoder` then reads it whole, and names the problem if there is one.
+    private static func decodeSplittingRounds(_ data: Data) -> (RunResults, remainder: Data)? {
         guard let (remainder, rounds) = RoundsScanner.split(data),
               var results = try? decoder.decode(RunResults.self, from: remainder),
               results.benchmarks.count == rounds.count
         else { return nil }
         for index in results.benchmarks.indices { results.benchmarks[index].rounds = rounds[index] }
-        return results
+        return (results, remainder)
     }
 
     /// Throws what is wrong with `data` before its fields: not JSON, not a results file, or

@@ -24,8 +24,6 @@ public struct RunResults: Sendable, Codable {
     public var processes: Int
     /// One entry per benchmark that was selected, in run order.
     public var benchmarks: [BenchmarkResult]
-    /// The verdicts against a baseline, when the run was judged.
-    public var judgement: RunJudgement?
     /// Which shard of which selection these results are, when the run was one shard of several
     /// (`--shard I/N`); `nil` for a whole run and for a merge of shards.
     public var shard: ShardRecord?
@@ -59,7 +57,6 @@ public struct RunResults: Sendable, Codable {
         merged.finishedAt = parts.map(\.finishedAt).max()!
         merged.clockOverheadNanoseconds = Sample(parts.map(\.clockOverheadNanoseconds))!.median
         merged.processes = parts.count
-        merged.judgement = nil
         var names: [String] = []
         for part in parts {
             for benchmark in part.benchmarks where !names.contains(benchmark.name) {

@@ -27,7 +27,6 @@ public enum ShardMerge {
         let order = Dictionary(uniqueKeysWithValues: first.record.selection.enumerated().map { ($0.element, $0.offset) })
         var merged = first.results
         merged.shard = nil
-        merged.judgement = nil
         merged.startedAt = shards.map(\.results.startedAt).min()!
         merged.finishedAt = shards.map(\.results.finishedAt).max()!
         merged.clockOverheadNanoseconds = Sample(measuring.map(\.results.clockOverheadNanoseconds))!.median

@@ -57,10 +57,14 @@ final class BaselineStoreTests: XCTestCase {
     }
 
     func testJudgementIsNotBlessedIntoTheBaseline() throws {
-        var results = run(["s.a"])
-        results.judgement = Judge().judge(results, against: nil, baselineName: "")
-        try store.update("default", with: results)
-        XCTAssertNil(try store.load("default")?.judgement)
+        let results = run(["s.a"])
+        let judged = directory.appendingPathComponent("judged.json")
+        try ResultsFile.write(results, judgement: Judge().judge(results, against: nil, baselineName: ""), to: judged)
+        XCTAssertNotNil(try ResultsFile.loadJudged(from: judged).judgement)
+        try store.update("default", with: ResultsFile.load(from: judged))
+        let stored = try JSONSerialization.jsonObject(with: Data(contentsOf: store.url(for: "default"))) as? [String: Any]
+        XCTAssertNotNil(stored?["benchmarks"])
+        XCTAssertNil(stored?["judgement"])
     }
 
     func testRefusesADebugBuild() {

@@ -81,12 +81,12 @@ final class BenchCommandTests: XCTestCase {
             suites: suites, console: CapturedConsole().console()
         )
         XCTAssertEqual(code, .success)
-        let results = try ResultsFile.load(from: second.appendingPathComponent("results.json"))
+        let (results, resultsJudgement) = try ResultsFile.loadJudged(from: second.appendingPathComponent("results.json"))
         XCTAssertEqual(results.benchmarks.map(\.batchSize), [1, 100])
-        let reasons = results.judgement?.benchmarks.map { $0.reasons.joined(separator: "; ") } ?? []
+        let reasons = resultsJudgement?.benchmarks.map { $0.reasons.joined(separator: "; ") } ?? []
         XCTAssertEqual(reasons.count, 2)
         XCTAssertFalse(reasons.first?.contains("timed") ?? true, reasons.first ?? "")
-        XCTAssertEqual(results.judgement?.benchmarks[1].verdict, .incomparable)
+        XCTAssertEqual(resultsJudgement?.benchmarks[1].verdict, .incomparable)
         XCTAssertTrue(reasons.last?.hasPrefix("timed one call at a time in the baseline and in batches now") ?? false, reasons.last ?? "")
     }
 

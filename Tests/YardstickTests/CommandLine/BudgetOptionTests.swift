@@ -52,9 +52,9 @@ final class BudgetOptionTests: XCTestCase {
             suites: suites, console: CapturedConsole().console()
         )
         XCTAssertEqual(code, .failure)
-        let results = try ResultsFile.load(from: directory.appendingPathComponent("results.json"))
+        let (results, resultsJudgement) = try ResultsFile.loadJudged(from: directory.appendingPathComponent("results.json"))
         XCTAssertEqual(results.benchmarks.map(\.configuration.budgets), [[.mean(under: .nanoseconds(1))], [.mean(under: .seconds(10))]])
-        XCTAssertEqual(results.judgement?.benchmarks.map(\.verdict), [.overBudget, .new])
+        XCTAssertEqual(resultsJudgement?.benchmarks.map(\.verdict), [.overBudget, .new])
     }
 
     func testCompareChecksCommandLineBudgetsOnTheNewFile() async throws {

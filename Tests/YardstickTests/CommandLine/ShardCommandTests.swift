@@ -57,10 +57,10 @@ final class ShardCommandTests: XCTestCase {
         let captured = CapturedConsole()
         let code = await bench(["merge"] + folders.map(\.path) + ["--no-baseline", "--output", merged.path], captured)
         XCTAssertEqual(code, .success, captured.error)
-        let results = try ResultsFile.load(from: merged.appendingPathComponent("results.json"))
+        let (results, resultsJudgement) = try ResultsFile.loadJudged(from: merged.appendingPathComponent("results.json"))
         XCTAssertEqual(results.benchmarks.map(\.name), ["alpha.one", "alpha.two", "beta.one", "gamma.one"])
         XCTAssertNil(results.shard)
-        XCTAssertNotNil(results.judgement)
+        XCTAssertNotNil(resultsJudgement)
         for report in ["report.md", "report.html", "junit.xml", "metrics.prom"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: merged.appendingPathComponent(report).path), report)
         }

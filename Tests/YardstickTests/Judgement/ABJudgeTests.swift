@@ -148,9 +148,11 @@ final class ABJudgeTests: XCTestCase {
     }
 
     func testTheJudgementRoundTripsThroughTheResultsFile() throws {
-        var results = JudgementFixtures.run([benchmark("s.work", base)])
-        results.judgement = judge(base: [benchmark("s.work", base)], head: [benchmark("s.work", base.map { $0 * 1.3 })])
-        let decoded = try ResultsFile.decode(try ResultsFile.encode(results), from: URL(fileURLWithPath: "results.json"))
-        XCTAssertEqual(decoded.judgement, results.judgement)
+        let results = JudgementFixtures.run([benchmark("s.work", base)])
+        let judgement = judge(base: [benchmark("s.work", base)], head: [benchmark("s.work", base.map { $0 * 1.3 })])
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent("results.json")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        try ResultsFile.write(results, judgement: judgement, to: url)
+        XCTAssertEqual(try ResultsFile.loadJudged(from: url).judgement, judgement)
     }
 }

@@ -40,15 +40,14 @@ final class ExtremeInputTests: XCTestCase {
             }
             var options = JudgementOptions()
             options.resamples = 200
-            var judged = decoded.1
-            judged.judgement = Judge(options: options).judge(decoded.1, against: decoded.0, baselineName: "case \(index)")
-            let judgement = try XCTUnwrap(judged.judgement)
+            let judged = decoded.1
+            let judgement = Judge(options: options).judge(judged, against: decoded.0, baselineName: "case \(index)")
             for benchmark in judgement.benchmarks { outcomes[benchmark.verdict.rawValue, default: 0] += 1 }
-            XCTAssertNoThrow(try ResultsFile.encode(judged), "case \(index): every judged number must be finite")
+            XCTAssertNoThrow(try ResultsFile.encode(judged, judgement: judgement), "case \(index): every judged number must be finite")
             let reports = directory.appendingPathComponent("reports")
             // Every report of every fifth pair: rendering costs more than judging.
             if index % 5 == 0 {
-                try ReportWriter(directory: reports, stepSummary: nil).write(ReportInput(results: judged, baseline: decoded.0))
+                try ReportWriter(directory: reports, stepSummary: nil).write(ReportInput(results: judged, judgement: judgement, baseline: decoded.0))
             }
             _ = SummaryTable(judged).render()
             _ = VerdictTable(judgement).render()

@@ -216,7 +216,7 @@ final class VerdictAlertTests: XCTestCase {
 
     func testVerdictsFromTheJudge() async {
         // The report fixtures' judged run: a regression, an error and an exceeded budget.
-        let judgement = ReportFixtures.input().results.judgement
+        let judgement = ReportFixtures.input().judgement
         XCTAssertNotNil(judgement)
         guard let judgement else { return }
         let monitor = ThresholdMonitor(clock: F.clock())

@@ -11,7 +11,7 @@ final class DecidingGateRowTests: XCTestCase {
     /// regressed); `svc.both` fails both (median 100 → 130 ns), so its median decides.
     private func input() -> ReportInput {
         let rounds: [[Double]] = [[1_000, 1_010, 1_020, 1_030, 1_040]]
-        var results = JudgementFixtures.run([
+        let results = JudgementFixtures.run([
             JudgementFixtures.benchmark("svc.tail", processes: rounds),
             JudgementFixtures.benchmark("svc.both", processes: rounds),
         ])
@@ -31,12 +31,12 @@ final class DecidingGateRowTests: XCTestCase {
             ],
             budgets: []
         )
-        results.judgement = RunJudgement(
+        let judgement = RunJudgement(
             baseline: BaselineReference(name: "default", recordedAt: Date(timeIntervalSince1970: 1_800_000_000), processes: 5, gitCommit: nil),
             environmentDifferences: [], judgedAgainstForeignBaseline: false, options: JudgementOptions(),
             benchmarks: [tail, both], warnings: []
         )
-        return ReportInput(results: results)
+        return ReportInput(results: results, judgement: judgement)
     }
 
     private func line(of benchmark: String, in text: String) -> String {
@@ -44,7 +44,7 @@ final class DecidingGateRowTests: XCTestCase {
     }
 
     func testTheTerminalTableShowsTheP99FiguresThatDecided() throws {
-        let text = VerdictTable(try XCTUnwrap(input().results.judgement)).render()
+        let text = VerdictTable(try XCTUnwrap(input().judgement)).render()
         let tail = line(of: "svc.tail", in: text)
         XCTAssertTrue(tail.contains("200 ns   300 ns  p99 +50.0%  +40.0% … +60.0%"), tail)
         XCTAssertFalse(tail.contains("101 ns"), tail)

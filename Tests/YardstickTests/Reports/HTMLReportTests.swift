@@ -50,7 +50,7 @@ final class HTMLReportTests: XCTestCase {
     func testTextIsEscaped() {
         var input = ReportFixtures.input()
         input.results.benchmarks[3].failure = .init(kind: .body, message: "threw <script>alert(1)</script> & failed")
-        input.results.judgement = Judge(options: JudgementOptions(resamples: 500)).judge(input.results, against: input.baseline, baselineName: "default")
+        input.judgement = Judge(options: JudgementOptions(resamples: 500)).judge(input.results, against: input.baseline, baselineName: "default")
         let html = HTMLReport(input).render()
         XCTAssertFalse(html.contains("<script>"))
         XCTAssertTrue(html.contains("threw &lt;script&gt;alert(1)&lt;/script&gt; &amp; failed"))

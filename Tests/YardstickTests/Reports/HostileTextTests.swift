@@ -21,8 +21,8 @@ final class HostileTextTests: XCTestCase {
             benchmark.suite = Self.suite
             return benchmark
         }
-        results.judgement = Judge(options: JudgementOptions(resamples: 200)).judge(results, against: nil, baselineName: "")
-        return ReportInput(results: results)
+        let judgement = Judge(options: JudgementOptions(resamples: 200)).judge(results, against: nil, baselineName: "")
+        return ReportInput(results: results, judgement: judgement)
     }
 
     func testJUnitIsWellFormedAndKeepsTheNames() throws {

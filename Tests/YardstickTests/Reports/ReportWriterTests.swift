@@ -17,7 +17,7 @@ final class ReportWriterTests: XCTestCase {
 
     func testJUnitSkipsAnAllowedMissingBenchmark() {
         var input = ReportFixtures.input()
-        input.results.judgement?.options.allowsMissing = true
+        input.judgement?.options.allowsMissing = true
         let xml = JUnitReport(input).render()
         XCTAssertTrue(xml.contains("<testcase classname=\"store\" name=\"store.retired\" time=\"0.000\">\n      <skipped message=\"missing: "), xml)
     }

@@ -220,13 +220,12 @@ final class CompactResultsTests: XCTestCase {
     func testTheHTMLReportDrawsTheRunAloneAgainstACompactBaseline() throws {
         let full = try recorded("baseline-full.json")
         let compact = try compacted(full)
-        var run = full
-        run.judgement = Judge().judge(full, against: compact, baselineName: "default")
-        let html = HTMLReport(ReportInput(results: run, baseline: compact)).render()
+        let judgement = Judge().judge(full, against: compact, baselineName: "default")
+        let html = HTMLReport(ReportInput(results: full, judgement: judgement, baseline: compact)).render()
         XCTAssertEqual(html.components(separatedBy: "<title>Distribution of time per call:").count - 1, full.benchmarks.count)
         XCTAssertFalse(html.contains("in the baseline (dashed)"), "no baseline curve is claimed")
         XCTAssertTrue(html.contains("(its file keeps no raw samples, so only this run&apos;s curve is drawn)"))
-        let drawn = HTMLReport(ReportInput(results: run, baseline: full)).render()
+        let drawn = HTMLReport(ReportInput(results: full, judgement: judgement, baseline: full)).render()
         XCTAssertTrue(drawn.contains("in the baseline (dashed)"), "a full baseline's curve is drawn")
     }
 }

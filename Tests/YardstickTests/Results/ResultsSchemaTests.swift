@@ -10,14 +10,14 @@ final class ResultsSchemaTests: XCTestCase {
         .appendingPathComponent("docs/results.schema.json")
 
     func testAFullyPopulatedRunMatchesTheSchema() throws {
-        var results = ReportFixtures.input().results
-        results.benchmarks[0].configuration.gates = [.wallTime(.p99, tolerance: .absolute(.microseconds(2))), .cpuTime(tolerance: .percent(10))]
-        results.benchmarks[0].configuration.timing = .batched(size: 32)
-        results.judgement?.options.tolerance = .percent(8)
-        results.judgement?.options.alpha = 0.001
-        results.judgement?.environmentDifferences.append(EnvironmentDifference(field: "cpuModel", baseline: "a", current: "b", isBlocking: true))
-        XCTAssertNotNil(results.benchmarks[1].dispersion?.clusters, "the fixture has a two-level benchmark")
-        let json = try JSONSerialization.jsonObject(with: try ResultsFile.encode(results))
+        var input = ReportFixtures.input()
+        input.results.benchmarks[0].configuration.gates = [.wallTime(.p99, tolerance: .absolute(.microseconds(2))), .cpuTime(tolerance: .percent(10))]
+        input.results.benchmarks[0].configuration.timing = .batched(size: 32)
+        input.judgement?.options.tolerance = .percent(8)
+        input.judgement?.options.alpha = 0.001
+        input.judgement?.environmentDifferences.append(EnvironmentDifference(field: "cpuModel", baseline: "a", current: "b", isBlocking: true))
+        XCTAssertNotNil(input.results.benchmarks[1].dispersion?.clusters, "the fixture has a two-level benchmark")
+        let json = try JSONSerialization.jsonObject(with: try ResultsFile.encode(input.results, judgement: input.judgement))
         XCTAssertEqual(try SchemaCheck(schemaURL).problems(of: json), [])
     }
 
@@ -28,7 +28,6 @@ final class ResultsSchemaTests: XCTestCase {
             AllocationCounts(calls: 10, allocations: 1, frees: 1, allocatedBytes: 16, freedBytes: 16, peakBytes: 16, process: 0),
             AllocationCounts(calls: 10, allocations: 1, frees: 1, allocatedBytes: 16, freedBytes: 16, peakBytes: 32, process: 1),
         ]
-        results.judgement = nil
         let data = try ResultsFile.encode(results, form: .compact)
         let text = String(decoding: data, as: UTF8.self)
         XCTAssertTrue(text.contains("\"p99\": [[") && text.contains("\"peakBytes\": [16,32]"), "tail columns and a varying count column")
@@ -36,10 +35,10 @@ final class ResultsSchemaTests: XCTestCase {
     }
 
     func testASideBySideRunMatchesTheSchema() throws {
-        let results = ReportFixtures.sideBySide().results
-        XCTAssertFalse(results.judgement?.ab?.layoutShifts.isEmpty ?? true, "the fixture has a layout shift")
-        XCTAssertTrue(results.judgement?.benchmarks.contains { $0.median?.estimator?.control != nil } ?? false, "and a ratio to a control")
-        let json = try JSONSerialization.jsonObject(with: try ResultsFile.encode(results))
+        let input = ReportFixtures.sideBySide()
+        XCTAssertFalse(input.judgement?.ab?.layoutShifts.isEmpty ?? true, "the fixture has a layout shift")
+        XCTAssertTrue(input.judgement?.benchmarks.contains { $0.median?.estimator?.control != nil } ?? false, "and a ratio to a control")
+        let json = try JSONSerialization.jsonObject(with: try ResultsFile.encode(input.results, judgement: input.judgement))
         XCTAssertEqual(try SchemaCheck(schemaURL).problems(of: json), [])
     }
 

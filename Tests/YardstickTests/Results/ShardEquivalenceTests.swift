@@ -73,10 +73,9 @@ final class ShardEquivalenceTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: directory) }
         var written: [[String: Data]] = []
         for (name, run) in [("direct", current), ("merged", merged)] {
-            var judged = run
-            judged.judgement = Judge().judge(run, against: baseline, baselineName: "recorded")
+            let judgement = Judge().judge(run, against: baseline, baselineName: "recorded")
             let folder = directory.appendingPathComponent(name)
-            let urls = try ReportWriter(directory: folder, stepSummary: nil).write(ReportInput(results: judged, baseline: baseline))
+            let urls = try ReportWriter(directory: folder, stepSummary: nil).write(ReportInput(results: run, judgement: judgement, baseline: baseline))
             written.append(Dictionary(uniqueKeysWithValues: try urls.map { ($0.lastPathComponent, try Data(contentsOf: $0)) }))
         }
         XCTAssertEqual(written[0].keys.sorted(), ["junit.xml", "metrics.prom", "report.html", "report.md", "results.json"])

@@ -41,7 +41,6 @@ final class ShardMergeTests: XCTestCase {
         ])
         XCTAssertEqual(merged.benchmarks.map(\.name), selection)
         XCTAssertNil(merged.shard)
-        XCTAssertNil(merged.judgement)
         XCTAssertEqual(merged.processes, 2)
         XCTAssertEqual(merged.environment.gitCommit, "abc123")
     }

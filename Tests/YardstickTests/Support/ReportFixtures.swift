@@ -40,8 +40,8 @@ enum ReportFixtures {
             benchmark.elapsedSeconds = 1.25
             return benchmark
         }
-        current.judgement = Judge(options: JudgementOptions(resamples: 2_000)).judge(current, against: baseline, baselineName: "default")
-        return ReportInput(results: current, baseline: baseline)
+        let judgement = Judge(options: JudgementOptions(resamples: 2_000)).judge(current, against: baseline, baselineName: "default")
+        return ReportInput(results: current, judgement: judgement, baseline: baseline)
     }
 
     /// ``input()`` with a history of three baseline updates a day apart, for the HTML report's
@@ -113,7 +113,6 @@ enum ReportFixtures {
         )
         var judge = ABJudge(options: JudgementOptions(resamples: 2_000))
         judge.powerTrials = 100
-        head.judgement = judge.judge(head, against: base, context: context)
-        return ReportInput(results: head, baseline: base)
+        return ReportInput(results: head, judgement: judge.judge(head, against: base, context: context), baseline: base)
     }
 }
