@@ -85,8 +85,8 @@ struct MergeCommand {
         context.layoutShifts = []
         var judgement = ABJudge(options: options.judgement).judge(head, against: base, context: context, selection: selection)
         if contexts.count > 1 {
-            let seeds = contexts.map { "\($0.1.schedule.seed) (shard \($0.0))" }.joined(separator: ", ")
-            judgement.warnings.append("merged from \(Formatting.counted(heads.count, "shard")), each with its own process order: seeds \(seeds)")
+            let seeds = contexts.map { RunWarning.ShardSeed(shard: $0.0, seed: $0.1.schedule.seed) }
+            judgement.warnings.append(.mergedShards(shards: heads.count, seeds: seeds))
         }
         return judgement
     }

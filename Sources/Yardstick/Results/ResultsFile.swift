@@ -47,12 +47,19 @@ public enum ResultsFile {
 
     /// Encodes `results` as JSON with sorted keys, one field per line and arrays of numbers on
     /// one line (see ``JSONLayout``), so that committed baselines stay small and diff cleanly.
-    /// `form` chooses what is kept: everything, or what a committed baseline needs.
+    /// `form` chooses what is kept: everything, or what a committed baseline needs. `userInfo`
+    /// is handed to the encoder, such as the wording of a judgement's reasons, which later
+    /// stages provide.
     ///
     /// - Throws: `EncodingError` if a number is not finite; the statistics never produce one,
     ///   so this would be a bug, reported instead of writing a file that cannot be read back.
-    public static func encode(_ results: RunResults, form: ResultsForm = .full) throws -> Data {
+    public static func encode(
+        _ results: RunResults,
+        form: ResultsForm = .full,
+        userInfo: [CodingUserInfoKey: any Sendable] = [:]
+    ) throws -> Data {
         let encoder = makeEncoder()
+        encoder.userInfo.merge(userInfo) { _, given in given }
         encoder.userInfo[.resultsForm] = form
         let significantDigits = form == .compact ? ResultsForm.compactSignificantDigits : nil
         return JSONLayout.indent(try encoder.encode(results), significantDigits: significantDigits)
