@@ -120,7 +120,7 @@ final class ABCommandTests: XCTestCase {
         let comparison = try XCTUnwrap(headJudgement?.benchmarks.first?.median)
         XCTAssertEqual(comparison.processEstimates?.base.count, 6)
         XCTAssertEqual(comparison.processEstimates?.head.count, 6)
-        XCTAssertTrue(headJudgement?.warnings.contains { $0.contains("code layout is not controlled") } ?? false)
+        XCTAssertTrue(headJudgement?.warnings.contains { $0.text.contains("code layout is not controlled") } ?? false)
         let markdown = try String(contentsOf: output.appendingPathComponent("report.md"), encoding: .utf8)
         XCTAssertTrue(markdown.contains("| benchmark | base p50 | head p50 |"), markdown)
         let html = try String(contentsOf: output.appendingPathComponent("report.html"), encoding: .utf8)

@@ -87,8 +87,8 @@ struct MergeCommand {
         context.layoutShifts = []
         var judgement = ABJudge(options: options.judgement).judge(head, against: base, context: context, selection: selection)
         if contexts.count > 1 {
-            let seeds = contexts.map { "\($0.context.schedule.seed) (shard \($0.shard))" }.joined(separator: ", ")
-            judgement.warnings.append("merged from \(Formatting.counted(heads.count, "shard")), each with its own process order: seeds \(seeds)")
+            let seeds = contexts.map { RunWarning.ShardSeed(shard: $0.shard, seed: $0.context.schedule.seed) }
+            judgement.warnings.append(.mergedShards(shards: heads.count, seeds: seeds))
         }
         return judgement
     }

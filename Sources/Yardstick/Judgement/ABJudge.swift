@@ -71,7 +71,7 @@ public struct ABJudge: Sendable {
         } else {
             drafts = head.benchmarks.map { result in
                 var draft = Draft(name: result.name, suite: result.suite)
-                draft.add(.incomparable, "the base and head were built or measured differently: " + blocking.map(\.summary).joined(separator: "; "))
+                draft.add(.incomparable, .sidesDiffer(differences: blocking))
                 return draft
             }
         }
@@ -81,26 +81,17 @@ public struct ABJudge: Sendable {
             guard selection.isEmpty || selection.contains(where: { $0.matches(missing.name) }) else { continue }
             judgements.append(BenchmarkJudgement(
                 name: missing.name, suite: missing.suite, verdict: .missing,
-                reasons: ["measured in the base but not in the head"], comparisons: [], budgets: []
+                reasons: [.missingFromHead], comparisons: [], budgets: []
             ))
         }
-        var warnings: [String] = []
+        var warnings: [RunWarning] = []
         if head.environment.buildConfiguration == .debug || base.environment.buildConfiguration == .debug {
-            warnings.append("a side is a DEBUG build: its timings say nothing about release speed; compare release builds")
+            warnings.append(.debugBuild)
         }
-        for (side, build) in [("base", context.base), ("head", context.head)] where !build.isLayoutControlled {
-            warnings.append(
-                "the \(side) executable was built outside bench ab, so its code layout is not controlled: build both sides "
-                    + "with \(ABBuilder.layoutFlags.joined(separator: " ")), or let bench ab build them"
-            )
+        for (side, build) in [(ABSide.base, context.base), (.head, context.head)] where !build.isLayoutControlled {
+            warnings.append(.layoutUncontrolled(side: side))
         }
-        for shift in context.layoutShifts {
-            warnings.append(
-                "layout shift in suite '\(shift.suite)': its control \(shift.control) moved \(Formatting.signedPercent(shift.change)) "
-                    + "(p=\(Formatting.pValue(shift.pValue))) though no change can touch it, so this build pair moves code by about that "
-                    + "much; changes of up to \(Formatting.percent(abs(shift.change))) in the suite are judged noisy"
-            )
-        }
+        warnings += context.layoutShifts.map(RunWarning.layoutShift)
         return RunJudgement(
             baseline: BaselineReference(
                 name: "base: \(context.base.description)", recordedAt: base.finishedAt,
@@ -118,31 +109,27 @@ public struct ABJudge: Sendable {
     /// The verdict of one comparison of a benchmark that is not a control (see the type's
     /// documentation); `layoutShift` is L, its suite's.
     static func decide(
+        _ metric: Metric,
         change: Double,
         noise: Double,
         adjustedPValue: Double,
         alpha: Double,
         tolerance: Double,
         layoutShift: Double
-    ) -> (Verdict, String?) {
+    ) -> (Verdict, JudgementReason?) {
         let threshold = max(tolerance, layoutShift)
-        let described = "\(Formatting.signedPercent(change)) (p=\(Formatting.pValue(adjustedPValue)))"
         let isSignificant = adjustedPValue < alpha
         if isSignificant, abs(change) > threshold {
-            let beyond = layoutShift > tolerance
-                ? "beyond the tolerance \(Formatting.percent(tolerance)) and the suite's layout shift \(Formatting.percent(layoutShift))"
-                : "beyond the tolerance \(Formatting.percent(tolerance))"
-            return change > 0 ? (.regressed, "slower by \(described), \(beyond)") : (.improved, "faster by \(described), \(beyond)")
+            let reason = JudgementReason.beyondToleranceAndLayoutShift(
+                metric: metric, change: change, adjustedPValue: adjustedPValue, tolerance: tolerance, layoutShift: layoutShift
+            )
+            return (change > 0 ? .regressed : .improved, reason)
         }
         if isSignificant, abs(change) > tolerance {
-            return (.noisy, "changed by \(described), within the layout shift ±\(Formatting.percent(layoutShift)) its suite's control showed")
+            return (.noisy, .withinLayoutShift(metric: metric, change: change, adjustedPValue: adjustedPValue, layoutShift: layoutShift))
         }
         if noise > tolerance {
-            return (
-                .noisy,
-                "changes smaller than \(Formatting.percent(noise)) cannot be told apart across these processes, and the tolerance is "
-                    + "\(Formatting.percent(tolerance)): add processes (--processes) or steady the benchmark"
-            )
+            return (.noisy, .undetectableAcrossProcesses(metric: metric, noise: noise, tolerance: tolerance))
         }
         return (.unchanged, nil)
     }
@@ -218,7 +205,7 @@ public struct ABJudge: Sendable {
         var suite: String
         var isControl = false
         var verdicts: [Verdict] = []
-        var reasons: [String] = []
+        var reasons: [JudgementReason] = []
         /// Gates whose per-process values are ready, each with every estimator's values, until
         /// the suite's count of comparisons is known and one estimator is chosen.
         var pending: [(gate: Gate, candidates: [Candidate])] = []
@@ -226,14 +213,14 @@ public struct ABJudge: Sendable {
         var budgets: [BudgetCheck] = []
         var counters: [CounterComparison] = []
 
-        mutating func add(_ verdict: Verdict, _ reason: String) {
+        mutating func add(_ verdict: Verdict, _ reason: JudgementReason) {
             verdicts.append(verdict)
             reasons.append(reason)
         }
 
         func judgement() -> BenchmarkJudgement {
             var verdicts = verdicts + comparisons.map(\.verdict)
-            var reasons = reasons + comparisons.compactMap { comparison in comparison.reason.map { "\(comparison.metric): \($0)" } }
+            var reasons = reasons + comparisons.compactMap(\.reason)
             for finding in BenchmarkJudgement.findings(counters: counters, budgets: budgets) {
                 verdicts.append(finding.verdict)
                 reasons.append(finding.reason)
@@ -248,24 +235,20 @@ public struct ABJudge: Sendable {
     private func draft(_ result: BenchmarkResult, sides: Sides, context: ABContext) -> Draft {
         var draft = Draft(name: result.name, suite: result.suite, isControl: result.configuration.isControl)
         if let failure = result.failure {
-            draft.add(.error, failure.message)
+            draft.add(.error, .failed(message: failure.message))
             return draft
         }
         draft.budgets = result.budgetChecks
         guard let base = sides.result(.base, result.name) else {
-            draft.add(.new, "not in the base")
+            draft.add(.new, .notInBase)
             return draft
         }
         if let failure = base.failure {
-            draft.add(.incomparable, "it failed in the base, so there is nothing to compare with: \(failure.message)")
+            draft.add(.incomparable, .failedInBase(message: failure.message))
             return draft
         }
         if base.isBatched != result.isBatched {
-            let describe = { (result: BenchmarkResult) in result.isBatched ? "in batches" : "one call at a time" }
-            draft.add(
-                .incomparable,
-                "timed \(describe(base)) in the base and \(describe(result)) in the head: pin its timing mode (`timing: .perCall` or `.batched`)"
-            )
+            draft.add(.incomparable, .timingModesDiffer(baseBatched: base.isBatched, headBatched: result.isBatched))
             return draft
         }
         draft.counters = result.counterComparisons(against: base)
@@ -282,11 +265,11 @@ public struct ABJudge: Sendable {
                 return Candidate(estimator: estimator, base: base, head: head)
             }
             guard let fastest = candidates.first, fastest.estimator == .fastestRound else {
-                draft.add(.incomparable, "\(gate.metric): not compared: some processes measured no positive value of it")
+                draft.add(.incomparable, .processWithoutValue(metric: gate.metric))
                 continue
             }
             guard fastest.base.count >= 2, fastest.head.count >= 2 else {
-                draft.add(.incomparable, "\(gate.metric): not compared: fewer than two processes measured it on one side")
+                draft.add(.incomparable, .tooFewProcesses(metric: gate.metric))
                 continue
             }
             draft.pending.append((gate, candidates))
@@ -382,11 +365,13 @@ public struct ABJudge: Sendable {
                         (comparison.verdict, comparison.reason) = Self.decideControl(comparison, suite: suite, context: context, name: drafts[index].name)
                     } else if smallest >= level {
                         comparison.verdict = .incomparable
-                        comparison.reason = "with these \(comparison.rounds.current) and \(comparison.rounds.baseline) processes no p-value can fall "
-                            + "below \(Formatting.pValue(smallest)), and Holm's correction over \(Formatting.counted(positions.count, "comparison")) "
-                            + "needs one below \(Formatting.pValue(level)): add processes (--processes)"
+                        comparison.reason = .cannotReachSignificance(
+                            metric: comparison.metric, rounds: comparison.rounds, acrossProcesses: true,
+                            smallestPValue: smallest, comparisons: positions.count, neededPValue: level
+                        )
                     } else {
                         (comparison.verdict, comparison.reason) = Self.decide(
+                            comparison.metric,
                             change: comparison.change.point,
                             noise: comparison.minimumDetectableChange,
                             adjustedPValue: pValue,
@@ -404,13 +389,9 @@ public struct ABJudge: Sendable {
     /// A control's verdict: *layout-shift* when it moved, else *unchanged*. It is never
     /// *noisy*, *regressed* or *improved*: those speak of the code under test. How small a
     /// shift it could have shown is its noise, in the tables.
-    private static func decideControl(_ comparison: MetricComparison, suite: String, context: ABContext, name: String) -> (Verdict, String?) {
+    private static func decideControl(_ comparison: MetricComparison, suite: String, context: ABContext, name: String) -> (Verdict, JudgementReason?) {
         if comparison.metric == .median, let shift = context.layoutShifts.first(where: { $0.control == name }) {
-            return (
-                .layoutShift,
-                "a control moved \(Formatting.signedPercent(shift.change)) (p=\(Formatting.pValue(shift.pValue))): the layout effect of "
-                    + "this build pair, not a change of its code; the suite's changes must exceed it to count"
-            )
+            return (.layoutShift, .controlMoved(metric: comparison.metric, change: shift.change, pValue: shift.pValue))
         }
         return (.unchanged, nil)
     }

@@ -7,8 +7,8 @@ public struct BenchmarkJudgement: Sendable, Hashable, Codable {
     /// The most severe of its comparisons' verdicts and budget checks, or *new*, *missing*,
     /// *error* or *incomparable*.
     public var verdict: Verdict
-    /// Why, in one line each, when the verdict is not *unchanged*.
-    public var reasons: [String]
+    /// Why, one fact each, when the verdict is not *unchanged*.
+    public var reasons: [JudgementReason]
     /// One comparison per gate, the median first; empty when there was nothing to compare.
     public var comparisons: [MetricComparison]
     /// One check per budget.
@@ -22,7 +22,7 @@ public struct BenchmarkJudgement: Sendable, Hashable, Codable {
         name: String,
         suite: String,
         verdict: Verdict,
-        reasons: [String],
+        reasons: [JudgementReason],
         comparisons: [MetricComparison],
         budgets: [BudgetCheck],
         counters: [CounterComparison] = []
@@ -38,13 +38,14 @@ public struct BenchmarkJudgement: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey { case name, suite, verdict, reasons, comparisons, budgets, counters }
 
-    /// Decodes a judgement; files written before counts were judged have no `counters`.
+    /// Decodes a judgement; files written before counts were judged have no `counters`, and
+    /// files written before reasons had fields hold them as sentences.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)
         suite = try container.decode(String.self, forKey: .suite)
         verdict = try container.decode(Verdict.self, forKey: .verdict)
-        reasons = try container.decode([String].self, forKey: .reasons)
+        reasons = try container.decode([JudgementReason].self, forKey: .reasons)
         comparisons = try container.decode([MetricComparison].self, forKey: .comparisons)
         budgets = try container.decode([BudgetCheck].self, forKey: .budgets)
         counters = try container.decodeIfPresent([CounterComparison].self, forKey: .counters) ?? []
@@ -65,8 +66,8 @@ public struct BenchmarkJudgement: Sendable, Hashable, Codable {
 
     /// The verdicts that changed counts and failed budget checks add, with their reasons: the
     /// same under both judges, since neither depends on how times were compared.
-    static func findings(counters: [CounterComparison], budgets: [BudgetCheck]) -> [(verdict: Verdict, reason: String)] {
-        let changed = counters.filter { $0.verdict != .unchanged }.map { ($0.verdict, "\($0.metric): \($0.reason ?? "")") }
+    static func findings(counters: [CounterComparison], budgets: [BudgetCheck]) -> [(verdict: Verdict, reason: JudgementReason)] {
+        let changed = counters.filter { $0.verdict != .unchanged }.compactMap { counter in counter.reason.map { (counter.verdict, $0) } }
         let exceeded = budgets.compactMap { check in
             check.problem.map { (check.value == nil ? Verdict.incomparable : .overBudget, $0) }
         }

@@ -30,7 +30,7 @@ public struct CounterComparison: Sendable, Hashable, Codable {
     /// Regressed, improved or unchanged.
     public var verdict: Verdict
     /// Why, when the verdict is not *unchanged*.
-    public var reason: String?
+    public var reason: JudgementReason?
 
     /// How many spreads a varying counter must move by, beyond its tolerance, to count.
     public static let spreadMultiplier = 3.0
@@ -67,28 +67,10 @@ public struct CounterComparison: Sendable, Hashable, Codable {
         } else {
             return comparison
         }
-        let metric = gate.metric
-        var reason = "\(metric.format(before.median)) → \(metric.format(after.median))\(metric.unitSuffix)"
-        if spread > 0 {
-            reason += ", beyond the tolerance \(metric.format(tolerance)) plus \(Int(spreadMultiplier)) times the spread "
-                + "between processes \(metric.format(spread))"
-        } else if tolerance > 0 {
-            reason += ", beyond the tolerance \(metric.format(tolerance))"
-        }
-        comparison.reason = reason
+        comparison.reason = .countChanged(metric: gate.metric, baseline: before.median, current: after.median, tolerance: tolerance, spread: spread)
         return comparison
     }
 
-    /// How the counter varied, for reports: `nil` when it did not.
-    var variation: String? {
-        guard varies else { return nil }
-        let describe = { (range: CounterRange) in
-            range.spread > 0 ? "\(metric.format(range.low))-\(metric.format(range.high))" : metric.format(range.median)
-        }
-        return "\(metric) varies between processes (\(describe(baseline)) before, \(describe(current)) now): "
-            + "work on other threads or state that grows lazily; its tolerance is widened by "
-            + metric.format(Self.spreadMultiplier * spread)
-    }
 }
 
 /// A counter's values over the processes that counted it.

@@ -89,24 +89,16 @@ public struct Judge: Sendable {
             guard selection.isEmpty || selection.contains(where: { $0.matches(missing.name) }) else { continue }
             judgements.append(BenchmarkJudgement(
                 name: missing.name, suite: missing.suite, verdict: .missing,
-                reasons: ["in baseline '\(baselineName)' but not in this run"], comparisons: [], budgets: []
+                reasons: [.missingFromRun(baseline: baselineName)], comparisons: [], budgets: []
             ))
         }
 
-        var warnings: [String] = []
+        var warnings: [RunWarning] = []
+        if let level { warnings.append(.machineLevel(level)) }
         if current.benchmarks.contains(where: { $0.counts != nil }), !baseline.benchmarks.contains(where: { $0.counts != nil }) {
-            warnings.append(
-                "the baseline has no allocation counts (it was recorded before they were counted), so counts were not "
-                    + "judged; 'bench baseline update' records them"
-            )
+            warnings.append(.baselineWithoutCounts)
         }
-        if baseline.processes < 3 {
-            warnings.append(
-                "the baseline was measured in \(Formatting.counted(baseline.processes, "process")): it cannot show how much "
-                    + "benchmarks vary between processes; record it with 'bench baseline update --processes 5'"
-            )
-        }
-        if let level { warnings.insert(level.summary, at: 0) }
+        if baseline.processes < 3 { warnings.append(.fewBaselineProcesses(processes: baseline.processes)) }
         var judgement = RunJudgement(
             baseline: BaselineReference(
                 name: baselineName, recordedAt: baseline.finishedAt,
@@ -129,25 +121,24 @@ public struct Judge: Sendable {
     }
 
     /// The verdict of one comparison, given its adjusted p-value (see the type's documentation).
-    static func decide(change: Double, noise: Double, adjustedPValue: Double, alpha: Double, tolerance: Double) -> (Verdict, String?) {
-        let isNoisy = noise > tolerance
+    static func decide(
+        _ metric: Metric,
+        change: Double,
+        noise: Double,
+        adjustedPValue: Double,
+        alpha: Double,
+        tolerance: Double
+    ) -> (Verdict, JudgementReason?) {
         let threshold = threshold(tolerance: tolerance, noise: noise)
-        let beyond = isNoisy
-            ? "more than \(Int(noiseMultiplier)) times its noise ±\(Formatting.percent(noise))"
-            : "beyond the tolerance \(Formatting.percent(tolerance)) plus noise ±\(Formatting.percent(noise))"
-        let described = "\(Formatting.signedPercent(change)) (p=\(Formatting.pValue(adjustedPValue)))"
         let isSignificant = adjustedPValue < alpha
-        if isSignificant, change > threshold { return (.regressed, "slower by \(described), \(beyond)") }
-        if isSignificant, change < -threshold { return (.improved, "faster by \(described), \(beyond)") }
-        if isNoisy {
-            return (
-                .noisy,
-                "changes smaller than ±\(Formatting.percent(noise)) cannot be told from noise here; the tolerance is "
-                    + "\(Formatting.percent(tolerance)), so only a change beyond ±\(Formatting.percent(threshold)) would count"
-            )
+        let beyond = JudgementReason.beyondThreshold(metric: metric, change: change, adjustedPValue: adjustedPValue, tolerance: tolerance, noise: noise)
+        if isSignificant, change > threshold { return (.regressed, beyond) }
+        if isSignificant, change < -threshold { return (.improved, beyond) }
+        if noise > tolerance {
+            return (.noisy, .noiseExceedsTolerance(metric: metric, noise: noise, tolerance: tolerance))
         }
         if isSignificant, abs(change) > tolerance {
-            return (.noisy, "changed by \(described), beyond the tolerance \(Formatting.percent(tolerance)) but within its noise ±\(Formatting.percent(noise))")
+            return (.noisy, .withinNoise(metric: metric, change: change, adjustedPValue: adjustedPValue, tolerance: tolerance, noise: noise))
         }
         return (.unchanged, nil)
     }
@@ -162,27 +153,25 @@ public struct Judge: Sendable {
         var isControl = false
         /// Verdicts that do not come from a comparison: error, new, incomparable.
         var verdicts: [Verdict] = []
-        var reasons: [String] = []
+        var reasons: [JudgementReason] = []
         var comparisons: [MetricComparison] = []
         var counters: [CounterComparison] = []
         var budgets: [BudgetCheck] = []
 
-        mutating func add(_ verdict: Verdict, _ reason: String) {
+        mutating func add(_ verdict: Verdict, _ reason: JudgementReason) {
             verdicts.append(verdict)
             reasons.append(reason)
         }
 
         func judgement(foreign: Bool) -> BenchmarkJudgement {
             var verdicts = verdicts + comparisons.map(\.verdict)
-            var reasons = reasons + comparisons.compactMap { comparison in
-                comparison.reason.map { "\(comparison.metric): \($0)" }
-            }
+            var reasons = reasons + comparisons.compactMap(\.reason)
             for finding in BenchmarkJudgement.findings(counters: counters, budgets: budgets) {
                 verdicts.append(finding.verdict)
                 reasons.append(finding.reason)
             }
             if foreign, !comparisons.isEmpty {
-                reasons.append("judged against a baseline from another environment (--allow-foreign-baseline)")
+                reasons.append(.judgedAgainstForeignBaseline)
             }
             let verdict = verdicts.max { $0.severity < $1.severity } ?? .unchanged
             return BenchmarkJudgement(
@@ -201,42 +190,37 @@ public struct Judge: Sendable {
     ) -> Draft {
         var draft = Draft(name: result.name, suite: result.suite, isControl: result.configuration.isControl)
         if let failure = result.failure {
-            draft.add(.error, failure.message)
+            draft.add(.error, .failed(message: failure.message))
             return draft
         }
         draft.budgets = result.budgetChecks
         guard let baseline else {
-            draft.add(.new, "not in the baseline")
+            draft.add(.new, .notInBaseline)
             return draft
         }
         if let failure = baseline.failure {
-            draft.add(.new, "the baseline has no result for it (it failed there: \(failure.message))")
+            draft.add(.new, .failedInBaseline(message: failure.message))
             return draft
         }
         guard !baseline.rounds.isEmpty else {
             // A baseline entry with no rounds has nothing to judge against; calling it *new*
             // would let the benchmark pass unjudged.
-            draft.add(.incomparable, "the baseline has an entry for it with no rounds: nothing to compare with")
+            draft.add(.incomparable, .baselineHasNoRounds)
             return draft
         }
         guard isComparable else {
-            draft.add(.incomparable, "the baseline comes from another environment: " + blocking.map(\.summary).joined(separator: "; "))
+            draft.add(.incomparable, .foreignBaseline(differences: blocking))
             return draft
         }
         if baseline.isBatched != result.isBatched {
-            let describe = { (result: BenchmarkResult) in result.isBatched ? "in batches" : "one call at a time" }
-            draft.add(
-                .incomparable,
-                "timed \(describe(baseline)) in the baseline and \(describe(result)) now: pin its timing mode "
-                    + "(`timing: .perCall` or `.batched`) and update the baseline"
-            )
+            draft.add(.incomparable, .timingModeChanged(baselineBatched: baseline.isBatched, currentBatched: result.isBatched))
             return draft
         }
         draft.counters = result.counterComparisons(against: baseline)
         for gate in result.configuration.allGates {
             switch comparison(gate, result, baseline, history: gate.metric == .median ? history : []) {
             case .success(let comparison): draft.comparisons.append(comparison)
-            case .failure(let problem): draft.add(.incomparable, "\(gate.metric): not compared: \(problem.description)")
+            case .failure(let problem): draft.add(.incomparable, problem.reason)
             }
         }
         return draft
@@ -247,33 +231,27 @@ public struct Judge: Sendable {
         _ result: BenchmarkResult,
         _ baseline: BenchmarkResult,
         history: [[Double]]
-    ) -> Result<MetricComparison, DefinitionError> {
+    ) -> Result<MetricComparison, NotCompared> {
         let currentGroups = roundValues(of: gate.metric, in: result)
         let baselineGroups = roundValues(of: gate.metric, in: baseline)
         if baselineGroups.joined().isEmpty, !baseline.configuration.allGates.contains(where: { $0.metric == gate.metric }) {
-            return .failure(DefinitionError(
-                "the baseline has no \(gate.metric) of its rounds: it had no \(gate.metric) gate, and a baseline keeps only "
-                    + "the round figures its gates compare; update the baseline"
-            ))
+            return .failure(NotCompared(reason: .baselineLacksMetric(metric: gate.metric)))
         }
         guard let current = Sample(currentGroups.joined()), let previous = Sample(baselineGroups.joined()),
               current.count >= 2, previous.count >= 2
         else {
-            return .failure(DefinitionError("fewer than two rounds measured it on one side"))
+            return .failure(NotCompared(reason: .tooFewRounds(metric: gate.metric)))
         }
         guard current.min > 0, previous.min > 0 else {
-            return .failure(DefinitionError("some rounds measured zero, below the clock's resolution"))
+            return .failure(NotCompared(reason: .roundsMeasuredZero(metric: gate.metric)))
         }
         var generator = SplitMix64(seed: "\(result.name)/\(gate.metric)")
         guard let ratio = Bootstrap.ratioOfMedians(current, previous, resamples: options.resamples, using: &generator) else {
-            return .failure(DefinitionError(
-                "the rounds are so far apart (\(Formatting.duration(nanoseconds: previous.min)) to "
-                    + "\(Formatting.duration(nanoseconds: current.max))) that their ratio is beyond a Double's range"
-            ))
+            return .failure(NotCompared(reason: .ratioOutOfRange(metric: gate.metric, lowest: previous.min, highest: current.max)))
         }
         let noise = NoiseEstimate(ratio: ratio, baseline: baselineGroups, current: currentGroups, historicalProcessMedians: history)
         guard noise.isFinite else {
-            return .failure(DefinitionError("the rounds spread so far that their noise is beyond a Double's range"))
+            return .failure(NotCompared(reason: .noiseOutOfRange(metric: gate.metric)))
         }
         let test = MannWhitneyU(current, previous)
         let tolerance = gate.metric == .median ? (options.tolerance ?? gate.tolerance) : gate.tolerance
@@ -293,6 +271,11 @@ public struct Judge: Sendable {
             reason: nil,
             rounds: RoundCounts(current: current.count, baseline: previous.count)
         ))
+    }
+
+    /// Why a gate could not be compared.
+    private struct NotCompared: Error {
+        var reason: JudgementReason
     }
 
     /// The round values of `metric`, grouped by the process that measured them.
@@ -331,10 +314,10 @@ public struct Judge: Sendable {
                 guard level.explains(comparison.change.point, inSuite: drafts[index].suite, threshold: threshold) else { continue }
                 let (lowest, highest) = level.span(forSuite: drafts[index].suite)
                 comparison.verdict = .noisy
-                comparison.reason = "changed by \(Formatting.signedPercent(comparison.change.point)) "
-                    + "(p=\(Formatting.pValue(comparison.adjustedPValue))), within the machine's level change "
-                    + "(controls \(Formatting.signedPercent(lowest)) to \(Formatting.signedPercent(highest)), "
-                    + "± \(Formatting.percent(threshold))): machine level changed, not judged as a change of code"
+                comparison.reason = .withinMachineLevel(
+                    metric: comparison.metric, change: comparison.change.point, adjustedPValue: comparison.adjustedPValue,
+                    lowest: lowest, highest: highest, tolerance: comparison.tolerance, noise: comparison.minimumDetectableChange
+                )
                 drafts[index].comparisons[position] = comparison
             }
         }
@@ -357,11 +340,13 @@ public struct Judge: Sendable {
                 let needed = comparison.alpha / Double(positions.count)
                 if smallest >= needed {
                     comparison.verdict = .incomparable
-                    comparison.reason = "with these \(comparison.rounds.current) and \(comparison.rounds.baseline) rounds no p-value can fall below "
-                        + "\(Formatting.pValue(smallest)), and Holm's correction over \(Formatting.counted(positions.count, "comparison")) "
-                        + "needs one below \(Formatting.pValue(needed)): add rounds or baseline processes"
+                    comparison.reason = .cannotReachSignificance(
+                        metric: comparison.metric, rounds: comparison.rounds, acrossProcesses: false,
+                        smallestPValue: smallest, comparisons: positions.count, neededPValue: needed
+                    )
                 } else {
                     (comparison.verdict, comparison.reason) = Self.decide(
+                        comparison.metric,
                         change: comparison.change.point,
                         noise: comparison.minimumDetectableChange,
                         adjustedPValue: pValue,

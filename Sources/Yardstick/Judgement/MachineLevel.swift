@@ -75,19 +75,4 @@ public struct MachineLevel: Sendable, Hashable, Codable {
         return ratio >= log1p(lowest) - log1p(threshold) && ratio <= log1p(highest) + log1p(threshold)
     }
 
-    /// One line for the top of a report: `this machine is 39.5% faster than when the baseline
-    /// was recorded (its 5 controls moved -42.4% to -36.1%): …`, the percentage being the
-    /// median control's change in time per call.
-    public var summary: String {
-        let change = change
-        let direction = change < 0 ? "faster" : "slower"
-        let speed = abs(change)
-        let span = controls.count == 1
-            ? "\(controls[0].name) \(Formatting.signedPercent(controls[0].change))"
-            : "its \(controls.count) controls moved \(Formatting.signedPercent(controls.map(\.change).min()!)) to "
-                + Formatting.signedPercent(controls.map(\.change).max()!)
-        return "this machine is \(Formatting.percent(speed)) \(direction) than when the baseline was recorded (\(span)): "
-            + "changes within that are noisy (machine level changed), not regressions or improvements; "
-            + "to judge a change of code, measure both builds side by side with 'bench ab'"
-    }
 }

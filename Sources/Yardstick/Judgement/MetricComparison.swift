@@ -30,7 +30,7 @@ public struct MetricComparison: Sendable, Hashable, Codable {
     /// when too few rounds could ever be significant.
     public var verdict: Verdict
     /// Why, when the verdict is not *unchanged*.
-    public var reason: String?
+    public var reason: JudgementReason?
     /// How many round values each side contributed; in a side-by-side comparison, how many
     /// processes.
     public var rounds: RoundCounts
@@ -92,17 +92,12 @@ public struct BudgetCheck: Sendable, Hashable, Codable {
     /// Whether the value was measured and is within the limit.
     public var isWithin: Bool { value.map { $0 <= limit } ?? false }
 
-    /// Why the check failed, in one line; `nil` when it passed.
-    var problem: String? {
+    /// Why the check failed; `nil` when it passed.
+    var problem: JudgementReason? {
         switch value {
-        case let value? where value > limit:
-            "\(metric) \(metric.format(value)) is over its budget of \(metric.format(limit))"
-        case nil where metric.isCounter:
-            "\(metric) budget not checked: this process could not count allocations"
-        case nil:
-            "\(metric) budget not checked: no round was long enough to measure it"
-        default:
-            nil
+        case let value? where value > limit: .overBudget(metric: metric, value: value, limit: limit)
+        case nil: .budgetNotChecked(metric: metric)
+        default: nil
         }
     }
 }

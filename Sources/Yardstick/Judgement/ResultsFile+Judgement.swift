@@ -21,8 +21,16 @@ extension ResultsFile {
     }
 
     /// Encodes `results` with their judgement, when there is one, as ``encode(_:form:)`` does.
-    public static func encode(_ results: RunResults, judgement: RunJudgement?, form: ResultsForm = .full) throws -> Data {
-        try encode(results, alongside: JudgementField(judgement: judgement), form: form)
+    /// Reasons and warnings are written as their facts, and with `wording`, also as the
+    /// sentence it gives them (`message`).
+    public static func encode(
+        _ results: RunResults,
+        judgement: RunJudgement?,
+        wording: JudgementWording? = nil,
+        form: ResultsForm = .full
+    ) throws -> Data {
+        let userInfo: [CodingUserInfoKey: any Sendable] = wording.map { [.judgementWording: $0] } ?? [:]
+        return try encode(results, alongside: JudgementField(judgement: judgement), form: form, userInfo: userInfo)
     }
 
     /// Writes `results` with their judgement, when there is one, to `url` atomically.

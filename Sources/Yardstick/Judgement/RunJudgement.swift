@@ -15,7 +15,7 @@ public struct RunJudgement: Sendable, Hashable, Codable {
     /// One judgement per benchmark of the run, then one per missing benchmark.
     public var benchmarks: [BenchmarkJudgement]
     /// Caveats about the judgement as a whole.
-    public var warnings: [String]
+    public var warnings: [RunWarning]
     /// In stored-baseline mode, how far the machine's speed level moved since the baseline,
     /// when its controls say it did; `nil` otherwise.
     public var machineLevel: MachineLevel? = nil

@@ -61,13 +61,13 @@ public struct VerdictAlertPolicy: Sendable, Hashable, Codable {
                 message: "\(worst.metric) \(value) over its budget of \(worst.metric.format(worst.limit))"
             )
         case .error:
-            return Assessment(level: .critical, message: "error: " + (judgement.reasons.first ?? "the benchmark failed"))
+            return Assessment(level: .critical, message: "error: " + (judgement.reasons.first?.text ?? "the benchmark failed"))
         case .improved:
             let change = judgement.median.map { " \(Formatting.signedPercent($0.change.point))" } ?? ""
             return Assessment(level: .info, value: judgement.median?.currentNanoseconds, message: "improved\(change)")
         case .missing, .incomparable, .noisy, .layoutShift:
             guard failsGate else { return nil }
-            let reason = judgement.reasons.first.map { ": " + $0 } ?? ""
+            let reason = judgement.reasons.first.map { ": " + $0.text } ?? ""
             return Assessment(level: .warning, message: judgement.verdict.rawValue + reason)
         case .unchanged, .new:
             return nil

@@ -26,7 +26,7 @@ public struct HTMLReport {
                 + (difference.isBlocking ? "" : " (does not block judging)") + "</p>")
         }
         for warning in input.judgement?.warnings ?? [] {
-            body.append("<p class=\"warning\">\(Escaping.xml(warning))</p>")
+            body.append("<p class=\"warning\">\(Escaping.xml(warning.text))</p>")
         }
         body.append("</header>")
         for suite in input.suites {
@@ -124,7 +124,7 @@ public struct HTMLReport {
     private func detail(_ result: BenchmarkResult?, _ judgement: BenchmarkJudgement?) -> String {
         let name = result?.name ?? judgement?.name ?? ""
         var html = "<article id=\"\(anchor(name))\"><h3>\(Escaping.xml(name)) \(badge(judgement?.verdict ?? (result?.failure == nil ? nil : .error)))</h3>"
-        let reasons = (judgement?.reasons ?? []) + (result?.failure.map { [$0.message] } ?? [])
+        let reasons = (judgement?.reasons.map(\.text) ?? []) + (result?.failure.map { [$0.message] } ?? [])
         if !reasons.isEmpty {
             html += "<ul>" + Set(reasons).sorted().map { "<li>\(Escaping.xml($0))</li>" }.joined() + "</ul>"
         }

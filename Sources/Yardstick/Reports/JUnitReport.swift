@@ -74,7 +74,7 @@ public struct JUnitReport {
     }
 
     private func outcome(result: BenchmarkResult?, judgement: BenchmarkJudgement?, isFailing: Bool) -> Outcome {
-        let reason = judgement.map { "\($0.verdict.rawValue): \($0.reasons.joined(separator: "; "))" }
+        let reason = judgement.map { "\($0.verdict.rawValue): \($0.reasonLine)" }
         if let failure = result?.failure { return .errored(failure.message) }
         guard let judgement, let reason else { return .passed }
         if isFailing { return judgement.verdict == .error ? .errored(reason) : .failed(judgement.verdict.rawValue, reason) }

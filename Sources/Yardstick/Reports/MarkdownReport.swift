@@ -78,7 +78,7 @@ public struct MarkdownReport {
                 + differences.map { Escaping.markdown($0.summary) + ($0.isBlocking ? "" : " (does not block judging)") }.joined(separator: "; ") + "."]
         }
         for warning in input.judgement?.warnings ?? [] {
-            lines += ["", "> \(Escaping.markdown(warning))."]
+            lines += ["", "> \(Escaping.markdown(warning.text))."]
         }
         return lines
     }
@@ -140,12 +140,12 @@ public struct MarkdownReport {
         let failures = judgement.benchmarks.filter { failing.contains($0.name) }
         if !failures.isEmpty {
             lines += ["", "### What failed", ""]
-            lines += failures.map { "- **\(Escaping.markdown($0.name))** \($0.verdict.rawValue): \(Escaping.markdown($0.reasons.joined(separator: "; ")))" }
+            lines += failures.map { "- **\(Escaping.markdown($0.name))** \($0.verdict.rawValue): \(Escaping.markdown($0.reasonLine))" }
         }
         let others = judgement.benchmarks.filter { !failing.contains($0.name) && $0.verdict != .unchanged && !$0.reasons.isEmpty }
         if !others.isEmpty {
             lines += ["", "### Notes", ""]
-            lines += others.map { "- **\(Escaping.markdown($0.name))** \($0.verdict.rawValue): \(Escaping.markdown($0.reasons.joined(separator: "; ")))" }
+            lines += others.map { "- **\(Escaping.markdown($0.name))** \($0.verdict.rawValue): \(Escaping.markdown($0.reasonLine))" }
         }
         let variations = VerdictTable.variations(of: judgement)
         if !variations.isEmpty {

@@ -25,7 +25,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// The rendered file.
     public func render(_ input: ReportInput) throws -> String {
         switch self {
-        case .json: String(decoding: try ResultsFile.encode(input.results, judgement: input.judgement), as: UTF8.self)
+        case .json:
+            String(decoding: try ResultsFile.encode(input.results, judgement: input.judgement, wording: .plainText), as: UTF8.self)
         case .md: MarkdownReport(input).render()
         case .junit: JUnitReport(input).render()
         case .html: HTMLReport(input).render()

@@ -20,7 +20,7 @@ public struct VerdictTable {
             text += ab == nil ? "not judged: the baseline comes from another environment\n" : "not judged: the base and head were built or measured differently\n"
         }
         if let level = judgement.machineLevel {
-            text += "! \(level.summary)\n"
+            text += "! \(RunWarning.machineLevel(level).text)\n"
         }
         var columns: [(String, TextTable.Alignment)] = [
             ("benchmark", .left), (ab == nil ? "baseline" : "base", .right), (ab == nil ? "current" : "head", .right), ("change", .right),
@@ -123,7 +123,7 @@ public struct VerdictTable {
         let flagged = judgement.benchmarks.filter { $0.verdict == .overBudget }
         var text = "not judged against a baseline (none given, or none recorded: 'bench baseline update' records one)\n"
         for benchmark in flagged {
-            text += "  * \(benchmark.name): \(benchmark.verdict.rawValue): \(benchmark.reasons.joined(separator: "; "))\n"
+            text += "  * \(benchmark.name): \(benchmark.verdict.rawValue): \(benchmark.reasonLine)\n"
         }
         return text
     }
@@ -131,7 +131,7 @@ public struct VerdictTable {
     private func notes() -> String {
         var lines: [String] = []
         for benchmark in judgement.benchmarks where benchmark.verdict != .unchanged && !benchmark.reasons.isEmpty {
-            lines.append("  * \(benchmark.name): \(benchmark.verdict.rawValue): \(benchmark.reasons.joined(separator: "; "))")
+            lines.append("  * \(benchmark.name): \(benchmark.verdict.rawValue): \(benchmark.reasonLine)")
         }
         for variation in Self.variations(of: judgement) {
             lines.append("  ~ \(variation)")
@@ -139,7 +139,10 @@ public struct VerdictTable {
         for difference in judgement.environmentDifferences {
             lines.append("  ! environment: \(difference.summary)\(difference.isBlocking ? "" : " (does not block judging)")")
         }
-        for warning in judgement.warnings where warning != judgement.machineLevel?.summary {
+        // The machine's level heads the table; a file written before warnings had fields holds
+        // it as a sentence, which is left out by its words.
+        let level = judgement.machineLevel.map { RunWarning.machineLevel($0).text }
+        for warning in judgement.warnings.map(\.text) where warning != level {
             lines.append("  ! \(warning)")
         }
         return lines.isEmpty ? "" : "\n" + lines.joined(separator: "\n") + "\n"

@@ -75,9 +75,16 @@ public enum ResultsFile {
     }
 
     /// Encodes `results` as ``encode(_:form:)`` does, with `fields` (the fields a later stage
-    /// adds, such as the judgement) in the same top-level object.
-    public static func encode(_ results: RunResults, alongside fields: some Encodable, form: ResultsForm = .full) throws -> Data {
+    /// adds, such as the judgement) in the same top-level object; `userInfo` is handed to the
+    /// encoder, such as the wording of a judgement's reasons, which a later stage provides.
+    public static func encode(
+        _ results: RunResults,
+        alongside fields: some Encodable,
+        form: ResultsForm = .full,
+        userInfo: [CodingUserInfoKey: any Sendable] = [:]
+    ) throws -> Data {
         let encoder = makeEncoder()
+        encoder.userInfo.merge(userInfo) { _, given in given }
         encoder.userInfo[.resultsForm] = form
         let significantDigits = form == .compact ? ResultsForm.compactSignificantDigits : nil
         let document = Document(results: results, fields: fields)

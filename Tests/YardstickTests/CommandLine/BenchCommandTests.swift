@@ -83,7 +83,7 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertEqual(code, .success)
         let (results, resultsJudgement) = try ResultsFile.loadJudged(from: second.appendingPathComponent("results.json"))
         XCTAssertEqual(results.benchmarks.map(\.batchSize), [1, 100])
-        let reasons = resultsJudgement?.benchmarks.map { $0.reasons.joined(separator: "; ") } ?? []
+        let reasons = resultsJudgement?.benchmarks.map { $0.reasons.map(\.text).joined(separator: "; ") } ?? []
         XCTAssertEqual(reasons.count, 2)
         XCTAssertFalse(reasons.first?.contains("timed") ?? true, reasons.first ?? "")
         XCTAssertEqual(resultsJudgement?.benchmarks[1].verdict, .incomparable)

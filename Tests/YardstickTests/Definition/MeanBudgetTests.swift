@@ -14,7 +14,7 @@ final class MeanBudgetTests: XCTestCase {
         let benchmark = judgement.benchmarks[0]
         XCTAssertEqual(benchmark.verdict, .overBudget)
         XCTAssertEqual(benchmark.budgets, [BudgetCheck(metric: .mean, limit: 130, value: 140)])
-        XCTAssertEqual(benchmark.reasons.last, "mean 140 ns is over its budget of 130 ns")
+        XCTAssertEqual(benchmark.reasons.last?.text, "mean 140 ns is over its budget of 130 ns")
 
         let within = Judge().judge(
             F.run([F.benchmark("s.b", processes: [[100, 120, 200]], configuration: .init(budgets: [.mean(under: .nanoseconds(140))]))]),

@@ -48,7 +48,7 @@ final class ABJudgeTests: XCTestCase {
         let result = try XCTUnwrap(judgement.benchmarks.first)
         XCTAssertEqual(result.median?.verdict, .unchanged)
         XCTAssertEqual(result.verdict, .regressed)
-        XCTAssertEqual(result.reasons.first, "allocations: 0 → 1 allocations per call")
+        XCTAssertEqual(result.reasons.first?.text, "allocations: 0 → 1 allocations per call")
         XCTAssertEqual(judgement.failures.map(\.name), ["s.work"])
     }
 
@@ -93,7 +93,7 @@ final class ABJudgeTests: XCTestCase {
         XCTAssertEqual(verdicts, ["c.reference": .layoutShift, "c.small": .noisy, "c.big": .regressed])
         // A ratio to a moved control is no evidence: the suite falls back to the fastest round.
         XCTAssertEqual(judgement.benchmarks.first { $0.name == "c.big" }?.median?.estimator, .fastestRound)
-        XCTAssertTrue(judgement.warnings.contains { $0.contains("layout shift in suite 'c'") }, "\(judgement.warnings)")
+        XCTAssertTrue(judgement.warnings.contains { $0.text.contains("layout shift in suite 'c'") }, "\(judgement.warnings)")
         XCTAssertFalse(judgement.failures.contains { $0.name == "c.reference" }, "a moved control never fails the gate")
     }
 
@@ -129,7 +129,7 @@ final class ABJudgeTests: XCTestCase {
     func testTooFewProcessesForAnyPValueToCountAreIncomparable() {
         let judgement = judge(base: [benchmark("s.work", [100, 101, 99])], head: [benchmark("s.work", [130, 131, 129])])
         XCTAssertEqual(judgement.benchmarks.map(\.verdict), [.incomparable])
-        XCTAssertTrue(judgement.benchmarks[0].reasons[0].contains("add processes"), judgement.benchmarks[0].reasons[0])
+        XCTAssertTrue(judgement.benchmarks[0].reasons[0].text.contains("add processes"), judgement.benchmarks[0].reasons[0].text)
     }
 
     func testNewMissingAndFailedBenchmarks() {

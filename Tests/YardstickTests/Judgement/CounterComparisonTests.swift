@@ -26,13 +26,14 @@ final class CounterComparisonTests: XCTestCase {
         let comparison = try compare(.allocations, baseline: counts(allocations: [0, 0, 0, 0, 0]), current: counts(allocations: [1_000]))
         XCTAssertEqual(comparison.verdict, .regressed)
         XCTAssertEqual(comparison.change, 1)
-        XCTAssertEqual(comparison.reason, "0 → 1 allocations per call")
+        XCTAssertEqual(comparison.reason, .countChanged(metric: .allocations, baseline: 0, current: 1, tolerance: 0, spread: 0))
+        XCTAssertEqual(comparison.reason?.text, "allocations: 0 → 1 allocations per call")
     }
 
     func testOneAllocationFewerIsAnImprovement() throws {
         let comparison = try compare(.allocations, baseline: counts(allocations: [2_000, 2_000]), current: counts(allocations: [1_000]))
         XCTAssertEqual(comparison.verdict, .improved)
-        XCTAssertEqual(comparison.reason, "2 → 1 allocations per call")
+        XCTAssertEqual(comparison.reason?.text, "allocations: 2 → 1 allocations per call")
     }
 
     func testEqualCountsAreUnchangedWithNoSpread() throws {
@@ -47,7 +48,7 @@ final class CounterComparisonTests: XCTestCase {
         // 1 allocation in 1,000 calls: 0.001 per call, beyond a tolerance of 0.
         let comparison = try compare(.allocations, baseline: counts(allocations: [0, 0, 0]), current: counts(allocations: [1]))
         XCTAssertEqual(comparison.verdict, .regressed)
-        XCTAssertEqual(comparison.reason, "0 → 0.001 allocations per call")
+        XCTAssertEqual(comparison.reason?.text, "allocations: 0 → 0.001 allocations per call")
     }
 
     func testCountsThatVaryBetweenProcessesAreAllowedTheirSpread() throws {
@@ -67,8 +68,8 @@ final class CounterComparisonTests: XCTestCase {
         let beyond = try compare(.allocations, baseline: baseline, current: counts(allocations: [19_400]))
         XCTAssertEqual(beyond.verdict, .regressed)
         XCTAssertEqual(
-            beyond.reason,
-            "18.1 → 19.4 allocations per call, beyond the tolerance 0 plus 3 times the spread between processes 0.4"
+            beyond.reason?.text,
+            "allocations: 18.1 → 19.4 allocations per call, beyond the tolerance 0 plus 3 times the spread between processes 0.4"
         )
     }
 
@@ -88,7 +89,7 @@ final class CounterComparisonTests: XCTestCase {
         XCTAssertEqual(within.tolerance, 10, accuracy: 1e-9)
         let beyond = try compare(.allocatedBytes, baseline: baseline, current: counts(allocations: [1_000], bytes: [1_016_000]))
         XCTAssertEqual(beyond.verdict, .regressed)
-        XCTAssertEqual(beyond.reason, "1,000 B → 1,016 B per call, beyond the tolerance 10 B")
+        XCTAssertEqual(beyond.reason?.text, "bytes: 1,000 B → 1,016 B per call, beyond the tolerance 10 B")
     }
 
     func testAGateCanAllowACount() throws {
@@ -120,7 +121,7 @@ final class CounterComparisonTests: XCTestCase {
         let benchmark = judgement.benchmarks[0]
         XCTAssertEqual(benchmark.median?.verdict, .unchanged)
         XCTAssertEqual(benchmark.verdict, .regressed)
-        XCTAssertEqual(benchmark.reasons, ["allocations: 0 → 1 allocations per call", "bytes: 0 B → 24 B per call", "peak-bytes: 0 B → 24 B"])
+        XCTAssertEqual(benchmark.reasons.map(\.text), ["allocations: 0 → 1 allocations per call", "bytes: 0 B → 24 B per call", "peak-bytes: 0 B → 24 B"])
         XCTAssertEqual(judgement.failures.map(\.name), ["s.validate"])
         XCTAssertEqual(VerdictTable.allocations(of: benchmark), "0 → 1")
     }
@@ -132,7 +133,7 @@ final class CounterComparisonTests: XCTestCase {
         )
         let benchmark = judgement.benchmarks[0]
         XCTAssertEqual(benchmark.verdict, .overBudget)
-        XCTAssertEqual(benchmark.reasons, ["not in the baseline", "allocations 1 is over its budget of 0"])
+        XCTAssertEqual(benchmark.reasons.map(\.text), ["not in the baseline", "allocations 1 is over its budget of 0"])
         XCTAssertEqual(judgement.failures.map(\.name), ["s.validate"])
     }
 
@@ -141,7 +142,7 @@ final class CounterComparisonTests: XCTestCase {
         uncounted.counts = nil
         let judgement = Judge().judge(F.run([uncounted]), against: nil, baselineName: "default")
         XCTAssertEqual(judgement.benchmarks[0].verdict, .incomparable)
-        XCTAssertEqual(judgement.benchmarks[0].reasons, ["not in the baseline", "allocations budget not checked: this process could not count allocations"])
+        XCTAssertEqual(judgement.benchmarks[0].reasons.map(\.text), ["not in the baseline", "allocations budget not checked: this process could not count allocations"])
     }
 
     func testABaselineWithoutCountsIsWarnedAbout() {
@@ -153,7 +154,7 @@ final class CounterComparisonTests: XCTestCase {
             F.run([result("s.validate", allocations: 0)]), against: F.run([old]), baselineName: "default"
         )
         XCTAssertTrue(judgement.benchmarks[0].counters.isEmpty)
-        XCTAssertTrue(judgement.warnings.contains { $0.hasPrefix("the baseline has no allocation counts") })
+        XCTAssertTrue(judgement.warnings.contains { $0.text.hasPrefix("the baseline has no allocation counts") })
     }
 
     // MARK: Definitions

@@ -51,7 +51,7 @@ final class JudgeTests: XCTestCase {
         XCTAssertGreaterThan(median.change.lower, 0.05)
         XCTAssertEqual(median.test, .asymptotic)
         XCTAssertEqual(judgement.failures.map(\.name), ["s.spin"])
-        XCTAssertEqual(judgement.benchmarks[0].reasons, [
+        XCTAssertEqual(judgement.benchmarks[0].reasons.map(\.text), [
             "p50: slower by +9.50% (p=\(Formatting.pValue(median.adjustedPValue))), beyond the tolerance 5.00% plus noise ±\(Formatting.percent(median.minimumDetectableChange))",
         ])
     }
@@ -76,7 +76,7 @@ final class JudgeTests: XCTestCase {
         XCTAssertEqual(median.noise.levels, 17515.5 / 10950.5 - 1, accuracy: 1e-12)
         XCTAssertGreaterThan(median.noise.processes, 0.05, "baseline processes ran at different levels")
         XCTAssertTrue(judgement.failures.isEmpty, "noisy does not fail by default")
-        XCTAssertTrue(median.reason?.hasPrefix("changes smaller than ±\(Formatting.percent(median.minimumDetectableChange)) cannot be told from noise here") ?? false)
+        XCTAssertTrue(median.reason?.text.hasPrefix("p50: changes smaller than ±\(Formatting.percent(median.minimumDetectableChange)) cannot be told from noise here") ?? false)
     }
 
     func testStrictModeFailsNoisyBenchmarks() {
@@ -145,7 +145,7 @@ final class JudgeTests: XCTestCase {
 
     func testDecisionRuleBranches() {
         func decide(_ change: Double, noise: Double = 0.02, p: Double = 0.001) -> Verdict {
-            Judge.decide(change: change, noise: noise, adjustedPValue: p, alpha: 0.01, tolerance: 0.05).0
+            Judge.decide(.median, change: change, noise: noise, adjustedPValue: p, alpha: 0.01, tolerance: 0.05).0
         }
         // Steady (noise 2% ≤ tolerance 5%): the threshold is 5% + 2%.
         XCTAssertEqual(decide(0.10), .regressed)
@@ -165,23 +165,23 @@ final class JudgeTests: XCTestCase {
             var previous = -Double.infinity
             for tolerance in stride(from: 0.0, through: 0.5, by: 0.025) {
                 let regressed = stride(from: 0.0, through: 2.0, by: 0.01).first {
-                    Judge.decide(change: $0, noise: noise, adjustedPValue: 0, alpha: 0.01, tolerance: tolerance).0 == .regressed
+                    Judge.decide(.median, change: $0, noise: noise, adjustedPValue: 0, alpha: 0.01, tolerance: tolerance).0 == .regressed
                 } ?? .infinity
                 XCTAssertGreaterThanOrEqual(regressed, previous, "noise \(noise), tolerance \(tolerance)")
                 previous = regressed
             }
         }
         XCTAssertEqual(
-            Judge.decide(change: 0.065, noise: 0.02, adjustedPValue: 0.001, alpha: 0.01, tolerance: 0.05).1,
-            "changed by +6.50% (p=0.001), beyond the tolerance 5.00% but within its noise ±2.00%"
+            Judge.decide(.median, change: 0.065, noise: 0.02, adjustedPValue: 0.001, alpha: 0.01, tolerance: 0.05).1?.text,
+            "p50: changed by +6.50% (p=0.001), beyond the tolerance 5.00% but within its noise ±2.00%"
         )
         XCTAssertEqual(
-            Judge.decide(change: 0.10, noise: 0.10, adjustedPValue: 0.001, alpha: 0.01, tolerance: 0.05).1,
-            "changes smaller than ±10.0% cannot be told from noise here; the tolerance is 5.00%, so only a change beyond ±20.0% would count"
+            Judge.decide(.median, change: 0.10, noise: 0.10, adjustedPValue: 0.001, alpha: 0.01, tolerance: 0.05).1?.text,
+            "p50: changes smaller than ±10.0% cannot be told from noise here; the tolerance is 5.00%, so only a change beyond ±20.0% would count"
         )
         XCTAssertEqual(
-            Judge.decide(change: 2.4, noise: 0.6, adjustedPValue: 0.0001, alpha: 0.01, tolerance: 0.05).1,
-            "slower by +240% (p=1.0e-04), more than 2 times its noise ±60.0%"
+            Judge.decide(.median, change: 2.4, noise: 0.6, adjustedPValue: 0.0001, alpha: 0.01, tolerance: 0.05).1?.text,
+            "p50: slower by +240% (p=1.0e-04), more than 2 times its noise ±60.0%"
         )
     }
 
@@ -230,8 +230,8 @@ final class JudgeTests: XCTestCase {
         )
         XCTAssertEqual(judgement.benchmarks.map(\.name), ["s.new", "s.broken", "s.gone"])
         XCTAssertEqual(judgement.benchmarks.map(\.verdict), [.new, .error, .missing])
-        XCTAssertEqual(judgement.benchmarks[1].reasons, ["threw in round 1: boom"])
-        XCTAssertEqual(judgement.benchmarks[2].reasons, ["in baseline 'default' but not in this run"])
+        XCTAssertEqual(judgement.benchmarks[1].reasons.map(\.text), ["threw in round 1: boom"])
+        XCTAssertEqual(judgement.benchmarks[2].reasons.map(\.text), ["in baseline 'default' but not in this run"])
         XCTAssertEqual(Set(judgement.failures.map(\.name)), ["s.broken", "s.gone"])
         let allowingMissing = judge(
             current: [F.benchmark("s.new", processes: [[100, 101, 102]])],
@@ -251,7 +251,7 @@ final class JudgeTests: XCTestCase {
         let refused = judge(current: current, baseline: baseline, currentEnvironment: laptop)
         XCTAssertTrue(refused.refusesForeignBaseline)
         XCTAssertEqual(refused.benchmarks[0].verdict, .incomparable)
-        XCTAssertEqual(refused.benchmarks[0].reasons, ["the baseline comes from another environment: cpuModel: 'Test CPU' in the baseline, 'Apple M2' now"])
+        XCTAssertEqual(refused.benchmarks[0].reasons.map(\.text), ["the baseline comes from another environment: cpuModel: 'Test CPU' in the baseline, 'Apple M2' now"])
         XCTAssertEqual(refused.environmentDifferences.map(\.field), ["cpuModel", "kernel"])
         XCTAssertEqual(refused.environmentDifferences.map(\.isBlocking), [true, false])
 
@@ -259,7 +259,7 @@ final class JudgeTests: XCTestCase {
         XCTAssertFalse(accepted.refusesForeignBaseline)
         XCTAssertTrue(accepted.judgedAgainstForeignBaseline)
         XCTAssertEqual(accepted.benchmarks[0].verdict, .regressed)
-        XCTAssertEqual(accepted.benchmarks[0].reasons.last, "judged against a baseline from another environment (--allow-foreign-baseline)")
+        XCTAssertEqual(accepted.benchmarks[0].reasons.last?.text, "judged against a baseline from another environment (--allow-foreign-baseline)")
     }
 
     func testDebugBuildAgainstReleaseBaselineIsIncomparable() {
@@ -292,7 +292,7 @@ final class JudgeTests: XCTestCase {
             baseline: [F.benchmark("s.b", processes: [[1, 1, 1]], batchSize: 500)]
         )
         XCTAssertEqual(judgement.benchmarks[0].verdict, .incomparable)
-        XCTAssertEqual(judgement.benchmarks[0].reasons, [
+        XCTAssertEqual(judgement.benchmarks[0].reasons.map(\.text), [
             "timed in batches in the baseline and one call at a time now: pin its timing mode (`timing: .perCall` or `.batched`) and update the baseline",
         ])
         XCTAssertEqual(judgement.failures.map(\.name), ["s.b"], "a regression past the batching threshold must not hide")
@@ -308,7 +308,7 @@ final class JudgeTests: XCTestCase {
         XCTAssertEqual(withoutBaseline.benchmarks[0].verdict, .overBudget)
         XCTAssertEqual(withoutBaseline.benchmarks[0].budgets.map(\.isWithin), [false, true])
         // np.quantile([100, 120, 200], 0.99) = 198.4
-        XCTAssertEqual(withoutBaseline.benchmarks[0].reasons.last, "p99 198 ns is over its budget of 150 ns")
+        XCTAssertEqual(withoutBaseline.benchmarks[0].reasons.last?.text, "p99 198 ns is over its budget of 150 ns")
         XCTAssertEqual(withoutBaseline.failures.map(\.name), ["s.b"])
 
         let withBaseline = judge(current: [slow], baseline: [F.benchmark("s.b", processes: [[100, 120, 200]])])
@@ -411,8 +411,8 @@ final class JudgeTests: XCTestCase {
         XCTAssertEqual(median.pValue, 0.1, accuracy: 1e-12, "2 / C(6, 3)")
         XCTAssertEqual(median.verdict, .incomparable)
         XCTAssertEqual(
-            median.reason,
-            "with these 3 and 3 rounds no p-value can fall below 0.100, and Holm's correction over 1 comparison needs one below 0.010: add rounds or baseline processes"
+            median.reason?.text,
+            "p50: with these 3 and 3 rounds no p-value can fall below 0.100, and Holm's correction over 1 comparison needs one below 0.010: add rounds or baseline processes"
         )
         XCTAssertEqual(judgement.failures.map(\.name), ["s.b"])
         XCTAssertTrue(judge(
@@ -443,7 +443,7 @@ final class JudgeTests: XCTestCase {
             options: JudgementOptions(alpha: 0.05)
         ).benchmarks[0].median)
         XCTAssertEqual(strict.verdict, .incomparable)
-        XCTAssertTrue(strict.reason?.hasPrefix("with these 3 and 3 rounds no p-value can fall below 0.072") ?? false, strict.reason ?? "")
+        XCTAssertTrue(strict.reason?.text.hasPrefix("p50: with these 3 and 3 rounds no p-value can fall below 0.072") ?? false, strict.reason?.text ?? "")
     }
 
     /// A baseline entry without rounds was *new*, "it failed there", and passed unjudged.
@@ -452,7 +452,7 @@ final class JudgeTests: XCTestCase {
         empty.rounds = []
         let judgement = judge(current: [F.benchmark("s.b", processes: [[100, 101, 102]])], baseline: [empty])
         XCTAssertEqual(judgement.benchmarks[0].verdict, .incomparable)
-        XCTAssertEqual(judgement.benchmarks[0].reasons, ["the baseline has an entry for it with no rounds: nothing to compare with"])
+        XCTAssertEqual(judgement.benchmarks[0].reasons.map(\.text), ["the baseline has an entry for it with no rounds: nothing to compare with"])
         XCTAssertEqual(judgement.failures.map(\.name), ["s.b"])
     }
 
@@ -463,7 +463,7 @@ final class JudgeTests: XCTestCase {
             baseline: [F.benchmark("s.b", processes: [[1, 2, 3, 4]])]
         )
         XCTAssertEqual(huge.benchmarks[0].verdict, .incomparable)
-        XCTAssertTrue(huge.benchmarks[0].reasons[0].contains("beyond a Double's range"), huge.benchmarks[0].reasons[0])
+        XCTAssertTrue(huge.benchmarks[0].reasons[0].text.contains("beyond a Double's range"), huge.benchmarks[0].reasons[0].text)
         let subnormal = judge(
             current: [F.benchmark("s.b", processes: [[1, 2, 3, 4]])],
             baseline: [F.benchmark("s.b", processes: [[1, 2, 3, 4].map { $0 * Double.leastNormalMagnitude / 20_000 }])]  // subnormal, about 1e-312
@@ -493,14 +493,14 @@ final class JudgeTests: XCTestCase {
             baseline: [F.benchmark("s.b", processes: [[100, 101, 102]])]
         )
         XCTAssertEqual(oneRound.benchmarks[0].verdict, .incomparable)
-        XCTAssertEqual(oneRound.benchmarks[0].reasons, ["p50: not compared: fewer than two rounds measured it on one side"])
+        XCTAssertEqual(oneRound.benchmarks[0].reasons.map(\.text), ["p50: not compared: fewer than two rounds measured it on one side"])
         XCTAssertEqual(oneRound.failures.count, 1)
         // A baseline round measured zero.
         let zero = judge(
             current: [F.benchmark("s.b", processes: [[1_000, 1_001, 1_002]])],
             baseline: [F.benchmark("s.b", processes: [[0, 101, 102]])]
         )
-        XCTAssertEqual(zero.benchmarks[0].reasons, ["p50: not compared: some rounds measured zero, below the clock's resolution"])
+        XCTAssertEqual(zero.benchmarks[0].reasons.map(\.text), ["p50: not compared: some rounds measured zero, below the clock's resolution"])
         XCTAssertEqual(zero.failures.count, 1)
         // A CPU budget on rounds that measured no CPU time.
         var noCPU = F.benchmark("s.b", processes: [[100, 101, 102]], configuration: .init(budgets: [.cpuTime(under: .nanoseconds(100))]))
@@ -512,7 +512,7 @@ final class JudgeTests: XCTestCase {
         noCPU.cpuNanosecondsPerCall = nil
         let budget = judge(current: [noCPU], baseline: nil)
         XCTAssertEqual(budget.benchmarks[0].verdict, .incomparable)
-        XCTAssertEqual(budget.benchmarks[0].reasons.last, "cpu budget not checked: no round was long enough to measure it")
+        XCTAssertEqual(budget.benchmarks[0].reasons.last?.text, "cpu budget not checked: no round was long enough to measure it")
         XCTAssertEqual(budget.failures.count, 1)
     }
 
@@ -521,7 +521,8 @@ final class JudgeTests: XCTestCase {
             current: [F.benchmark("s.spin", processes: [F.spinUnchanged])],
             baseline: [F.benchmark("s.spin", processes: [F.spinBaseline[0]])]
         )
-        XCTAssertEqual(judgement.warnings, [
+        XCTAssertEqual(judgement.warnings, [.fewBaselineProcesses(processes: 1)])
+        XCTAssertEqual(judgement.warnings.map(\.text), [
             "the baseline was measured in 1 process: it cannot show how much benchmarks vary between processes; "
                 + "record it with 'bench baseline update --processes 5'",
         ])

@@ -45,14 +45,14 @@ final class MachineLevelTests: XCTestCase {
         XCTAssertEqual(machine.controls.count, 7)
         XCTAssertTrue(machine.controls.allSatisfy(\.moved))
         XCTAssertLessThan(machine.change, -0.3)
-        XCTAssertTrue(judgement.warnings.first?.hasPrefix("this machine is") ?? false, "\(judgement.warnings)")
-        XCTAssertTrue(judgement.warnings[0].contains("faster than when the baseline was recorded"))
+        XCTAssertTrue(judgement.warnings.first?.text.hasPrefix("this machine is") ?? false, "\(judgement.warnings)")
+        XCTAssertTrue(judgement.warnings[0].text.contains("faster than when the baseline was recorded"))
         XCTAssertTrue(VerdictTable(judgement).render().split(separator: "\n")[1].hasPrefix("! this machine is"))
         let verdicts = judgement.benchmarks.map(\.verdict)
         XCTAssertFalse(verdicts.contains(.improved) || verdicts.contains(.regressed), "\(judgement.benchmarks.map { ($0.name, $0.verdict) })")
         let arithmetic = try XCTUnwrap(judgement.benchmarks.first { $0.name == "harness.arithmetic.1x" })
         XCTAssertEqual(arithmetic.verdict, .noisy)
-        XCTAssertTrue(arithmetic.reasons[0].contains("machine level changed"), arithmetic.reasons[0])
+        XCTAssertTrue(arithmetic.reasons[0].text.contains("machine level changed"), arithmetic.reasons[0].text)
         XCTAssertTrue(judgement.failures.isEmpty)
     }
 
@@ -60,7 +60,7 @@ final class MachineLevelTests: XCTestCase {
         let judgement = judge(run(try level("slow")), against: run(try level("fast")))
         let machine = try XCTUnwrap(judgement.machineLevel)
         XCTAssertGreaterThan(machine.change, 0.5)
-        XCTAssertTrue(machine.summary.hasPrefix("this machine is") && machine.summary.contains("slower"), machine.summary)
+        XCTAssertTrue(RunWarning.machineLevel(machine).text.hasPrefix("this machine is") && RunWarning.machineLevel(machine).text.contains("slower"))
         // The harness's control is newer than the slow baseline: it alone is missing there.
         XCTAssertEqual(judgement.failures.map(\.name), ["harness.reference.spin"])
         XCTAssertEqual(judgement.failures.first?.verdict, .missing)

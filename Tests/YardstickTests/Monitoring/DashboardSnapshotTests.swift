@@ -96,7 +96,7 @@ final class DashboardSnapshotTests: XCTestCase {
         let monitor = ThresholdMonitor(clock: F.clock())
         let judgement = RunJudgement(
             baseline: nil, environmentDifferences: [], judgedAgainstForeignBaseline: false, options: JudgementOptions(),
-            benchmarks: [BenchmarkJudgement(name: "svc.get", suite: "svc", verdict: .error, reasons: ["threw"], comparisons: [], budgets: [])],
+            benchmarks: [BenchmarkJudgement(name: "svc.get", suite: "svc", verdict: .error, reasons: [.failed(message: "threw")], comparisons: [], budgets: [])],
             warnings: []
         )
         await monitor.ingest(judgement)

@@ -27,7 +27,7 @@ final class VerdictAlertTests: XCTestCase {
 
     private func benchmark(_ name: String, _ verdict: Verdict, comparisons: [MetricComparison] = [],
                            budgets: [BudgetCheck] = [], reasons: [String] = []) -> BenchmarkJudgement {
-        BenchmarkJudgement(name: name, suite: "svc", verdict: verdict, reasons: reasons, comparisons: comparisons, budgets: budgets)
+        BenchmarkJudgement(name: name, suite: "svc", verdict: verdict, reasons: reasons.map(JudgementReason.text), comparisons: comparisons, budgets: budgets)
     }
 
     private func regressed(_ name: String, by change: Double, tolerance: Double = 0.05) -> BenchmarkJudgement {

@@ -16,7 +16,7 @@ final class DecidingGateRowTests: XCTestCase {
             JudgementFixtures.benchmark("svc.both", processes: rounds),
         ])
         let tail = BenchmarkJudgement(
-            name: "svc.tail", suite: "svc", verdict: .regressed, reasons: ["p99: regressed"],
+            name: "svc.tail", suite: "svc", verdict: .regressed, reasons: [.text("p99: regressed")],
             comparisons: [
                 F.comparison(.median, baseline: 100, current: 101, verdict: .unchanged),
                 F.comparison(.wallTime(.p99), baseline: 200, current: 300, verdict: .regressed),
@@ -24,7 +24,7 @@ final class DecidingGateRowTests: XCTestCase {
             budgets: []
         )
         let both = BenchmarkJudgement(
-            name: "svc.both", suite: "svc", verdict: .regressed, reasons: ["p50: regressed", "p99: regressed"],
+            name: "svc.both", suite: "svc", verdict: .regressed, reasons: [.text("p50: regressed"), .text("p99: regressed")],
             comparisons: [
                 F.comparison(.median, baseline: 100, current: 130, verdict: .regressed),
                 F.comparison(.wallTime(.p99), baseline: 200, current: 300, verdict: .regressed),

@@ -143,7 +143,7 @@ final class CompactResultsTests: XCTestCase {
         XCTAssertEqual(after.benchmarks.map(\.name), before.benchmarks.map(\.name), file: file, line: line)
         for (old, new) in zip(before.benchmarks, after.benchmarks) {
             XCTAssertEqual(new.verdict, old.verdict, old.name, file: file, line: line)
-            XCTAssertEqual(new.reasons, old.reasons, old.name, file: file, line: line)
+            XCTAssertEqual(new.reasons.map(\.text), old.reasons.map(\.text), old.name, file: file, line: line)
             XCTAssertEqual(new.counters, old.counters, old.name, file: file, line: line)
             XCTAssertEqual(new.comparisons.map(\.verdict), old.comparisons.map(\.verdict), old.name, file: file, line: line)
             for (a, b) in zip(old.comparisons, new.comparisons) {
@@ -209,7 +209,8 @@ final class CompactResultsTests: XCTestCase {
         }
         let judged = Judge().judge(run, against: compact, baselineName: "default").benchmarks[1]
         XCTAssertEqual(judged.verdict, .incomparable)
-        XCTAssertTrue(judged.reasons.contains(
+        XCTAssertEqual(judged.reasons, [.baselineLacksMetric(metric: .wallTime(.p99))])
+        XCTAssertTrue(judged.reasons.map(\.text).contains(
             "p99: not compared: the baseline has no p99 of its rounds: it had no p99 gate, and a baseline keeps only the round "
                 + "figures its gates compare; update the baseline"
         ), "\(judged.reasons)")

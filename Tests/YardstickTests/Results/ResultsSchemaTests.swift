@@ -9,6 +9,11 @@ final class ResultsSchemaTests: XCTestCase {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("docs/results.schema.json")
 
+    /// A report's input as `bench` writes results.json: reasons and warnings with their sentences.
+    private func written(_ input: ReportInput) throws -> Data {
+        try ResultsFile.encode(input.results, judgement: input.judgement, wording: .plainText)
+    }
+
     func testAFullyPopulatedRunMatchesTheSchema() throws {
         var input = ReportFixtures.input()
         input.results.benchmarks[0].configuration.gates = [.wallTime(.p99, tolerance: .absolute(.microseconds(2))), .cpuTime(tolerance: .percent(10))]
@@ -17,7 +22,7 @@ final class ResultsSchemaTests: XCTestCase {
         input.judgement?.options.alpha = 0.001
         input.judgement?.environmentDifferences.append(EnvironmentDifference(field: "cpuModel", baseline: "a", current: "b", isBlocking: true))
         XCTAssertNotNil(input.results.benchmarks[1].dispersion?.clusters, "the fixture has a two-level benchmark")
-        let json = try JSONSerialization.jsonObject(with: try ResultsFile.encode(input.results, judgement: input.judgement))
+        let json = try JSONSerialization.jsonObject(with: try written(input))
         XCTAssertEqual(try SchemaCheck(schemaURL).problems(of: json), [])
     }
 
@@ -38,14 +43,29 @@ final class ResultsSchemaTests: XCTestCase {
         let input = ReportFixtures.sideBySide()
         XCTAssertFalse(input.judgement?.ab?.layoutShifts.isEmpty ?? true, "the fixture has a layout shift")
         XCTAssertTrue(input.judgement?.benchmarks.contains { $0.median?.estimator?.control != nil } ?? false, "and a ratio to a control")
-        let json = try JSONSerialization.jsonObject(with: try ResultsFile.encode(input.results, judgement: input.judgement))
+        let json = try JSONSerialization.jsonObject(with: try written(input))
         XCTAssertEqual(try SchemaCheck(schemaURL).problems(of: json), [])
     }
 
     func testTheCheckerCatchesAFieldTheSchemaLacks() throws {
-        var object = try JSONSerialization.jsonObject(with: try ResultsFile.encode(ReportFixtures.input().results)) as! [String: Any]
+        var object = try JSONSerialization.jsonObject(with: try written(ReportFixtures.input())) as! [String: Any]
         object["surprise"] = 1
         object.removeValue(forKey: "environment")
         XCTAssertEqual(Set(try SchemaCheck(schemaURL).problems(of: object)), ["$: 'surprise' is not in the schema", "$: lacks required 'environment'"])
+    }
+
+    func testReasonsAndWarningsWrittenAsSentencesStillMatchTheSchema() throws {
+        var object = try JSONSerialization.jsonObject(with: try written(ReportFixtures.sideBySide())) as! [String: Any]
+        var judgement = object["judgement"] as! [String: Any]
+        var benchmarks = judgement["benchmarks"] as! [[String: Any]]
+        XCTAssertFalse((benchmarks[0]["reasons"] as! [Any]).isEmpty && (judgement["warnings"] as! [Any]).isEmpty)
+        benchmarks[0]["reasons"] = ["slower by +12.0% (p=0.001)"]
+        judgement["benchmarks"] = benchmarks
+        judgement["warnings"] = ["a side is a DEBUG build"]
+        object["judgement"] = judgement
+        XCTAssertEqual(try SchemaCheck(schemaURL).problems(of: object), [])
+        judgement["warnings"] = [["kind": "debugBuild", "surprise": 1]]
+        object["judgement"] = judgement
+        XCTAssertEqual(try SchemaCheck(schemaURL).problems(of: object), ["$.judgement.warnings[0]: matches 0 of the oneOf options"])
     }
 }

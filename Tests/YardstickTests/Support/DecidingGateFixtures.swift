@@ -19,7 +19,7 @@ enum DecidingGateFixtures {
             tolerance: 0.05,
             alpha: 0.01,
             verdict: verdict,
-            reason: verdict == .unchanged ? nil : "\(metric): \(verdict.rawValue)",
+            reason: verdict == .unchanged ? nil : .text("\(metric): \(verdict.rawValue)"),
             rounds: RoundCounts(current: 10, baseline: 10)
         )
     }
