@@ -28,8 +28,11 @@ Inputs (any mix):
                 as each estimator's change and p-value per experiment and benchmark (no resampling)
 Controls are the benchmarks a line or a results file marks "isControl"; load such data first.
 
+  --process-spread  instead of the study: per benchmark, how far apart its processes' fastest
+                rounds lie (slowest over fastest process), then the largest and the median
+
 Usage: estimator-study.py [FILE ...] [--ab DIR] [--pairs FILE] [--n 12] [--rounds R] [--shift 0.10]
-                          [--alpha 0.01] [--tolerance 0.05] [--trials 200]
+                          [--alpha 0.01] [--tolerance 0.05] [--trials 200] [--process-spread]
 Needs numpy and scipy. Prints a Markdown table: a row per benchmark, then the counts per estimator.
 """
 import argparse, collections, glob, json, math, os
@@ -139,12 +142,28 @@ def real_changes(path, rounds, alpha, rng):
             print(f"| {name}{' (control)' if is_control(name) else ''} | {cell('median')} | {cell('fastest')} | "
                   f"{ratio_cells('ratio')} | {ratio_cells('round-ratio')} | {label}: {cell(choice).split(' ')[0]} |")
 
+def process_spread(populations):
+    """How much a process's speed level moves a benchmark: its slowest process's fastest round
+    over its fastest process's, per benchmark and population."""
+    spreads = {}
+    for label, population in sorted(populations.items()):
+        for name, processes in sorted(population.items()):
+            fastest = [rounds.min() for rounds in processes.values()]
+            spreads[label, name] = max(fastest) / min(fastest)
+    print("| population | benchmark | processes | slowest / fastest process |")
+    print("| --- | --- | --: | --: |")
+    for (label, name), spread in spreads.items():
+        print(f"| {label} | {name} | {len(populations[label][name])} | {spread:.2f}x |")
+    values = sorted(spreads.values())
+    print(f"\nlargest {values[-1]:.2f}x, median {values[len(values) // 2]:.2f}x over {len(values)} benchmarks")
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("files", nargs="*"); ap.add_argument("--ab"); ap.add_argument("--pairs")
     ap.add_argument("--n", type=int, default=12); ap.add_argument("--rounds", type=int, default=None)
     ap.add_argument("--shift", type=float, default=0.10); ap.add_argument("--alpha", type=float, default=0.01)
     ap.add_argument("--tolerance", type=float, default=0.05); ap.add_argument("--trials", type=int, default=200)
+    ap.add_argument("--process-spread", action="store_true")
     a = ap.parse_args()
     rng = np.random.default_rng(1)
     populations = {}
@@ -152,6 +171,8 @@ def main():
         populations.update(load_jsonl(f, a.rounds))
     if a.ab:
         populations.update(load_ab(a.ab, a.rounds))
+    if a.process_spread:
+        return process_spread(populations)
     if a.pairs:
         real_changes(a.pairs, a.rounds, a.alpha, rng)
         if not populations:
