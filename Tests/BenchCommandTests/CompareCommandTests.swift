@@ -34,7 +34,8 @@ final class CompareCommandTests: XCTestCase {
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
         XCTAssertEqual(files, ["junit.xml", "metrics.prom", "report.html", "report.md", "results.json"])
 
-        let (written, writtenJudgement) = try ResultsFile.loadJudged(from: output.appendingPathComponent("results.json"))
+        let judged = try ResultsFile.loadJudged(from: output.appendingPathComponent("results.json"))
+        let (written, writtenJudgement) = (judged.results, judged.judgement)
         XCTAssertEqual(written.benchmarks.map(\.name), ["s.b"])
         let source = try ResultsFile.load(from: URL(fileURLWithPath: new))
         XCTAssertEqual(written.benchmarks.map(\.roundMedians), source.benchmarks.map(\.roundMedians), "NEW's results, as they were")

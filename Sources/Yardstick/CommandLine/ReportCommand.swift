@@ -5,13 +5,13 @@ struct ReportCommand {
     let options: ReportOptions
 
     func execute(console: Console) throws(CommandLineError) -> ExitCode {
-        let results: RunResults
-        let judgement: RunJudgement?
+        let run: JudgedRun
         do {
-            (results, judgement) = try ResultsFile.loadJudged(from: URL(fileURLWithPath: options.source))
+            run = try ResultsFile.loadJudged(from: URL(fileURLWithPath: options.source))
         } catch {
             throw .input(error.description)
         }
+        let (results, judgement) = (run.results, run.judgement)
         // The judged baseline, for the charts, when the store still holds that very one (an
         // update since would show other figures than the verdicts were reached with).
         var baseline: RunResults?

@@ -9,7 +9,7 @@ extension ResultsFile {
     ///
     /// - Throws: ``ResultsFileError`` as ``load(from:)`` does, and when the judgement has a
     ///   field of the wrong shape.
-    public static func loadJudged(from url: URL) throws(ResultsFileError) -> (results: RunResults, judgement: RunJudgement?) {
+    public static func loadJudged(from url: URL) throws(ResultsFileError) -> JudgedRun {
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -17,7 +17,7 @@ extension ResultsFile {
             throw ResultsFileError(url, "cannot be read (\(describeFileError(error)))")
         }
         let decoded = try decode(data, from: url, alongside: JudgementField.self)
-        return (decoded.results, decoded.fields.judgement)
+        return JudgedRun(results: decoded.results, judgement: decoded.fields.judgement)
     }
 
     /// Encodes `results` with their judgement, when there is one, as ``encode(_:form:)`` does.

@@ -81,7 +81,8 @@ final class BenchCommandTests: XCTestCase {
             suites: suites, console: CapturedConsole().console()
         )
         XCTAssertEqual(code, .success)
-        let (results, resultsJudgement) = try ResultsFile.loadJudged(from: second.appendingPathComponent("results.json"))
+        let judged = try ResultsFile.loadJudged(from: second.appendingPathComponent("results.json"))
+        let (results, resultsJudgement) = (judged.results, judged.judgement)
         XCTAssertEqual(results.benchmarks.map(\.batchSize), [1, 100])
         let reasons = resultsJudgement?.benchmarks.map { $0.reasons.map(\.text).joined(separator: "; ") } ?? []
         XCTAssertEqual(reasons.count, 2)

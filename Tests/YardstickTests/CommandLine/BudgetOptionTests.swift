@@ -52,7 +52,8 @@ final class BudgetOptionTests: XCTestCase {
             suites: suites, console: CapturedConsole().console()
         )
         XCTAssertEqual(code, .failure)
-        let (results, resultsJudgement) = try ResultsFile.loadJudged(from: directory.appendingPathComponent("results.json"))
+        let judged = try ResultsFile.loadJudged(from: directory.appendingPathComponent("results.json"))
+        let (results, resultsJudgement) = (judged.results, judged.judgement)
         XCTAssertEqual(results.benchmarks.map(\.configuration.budgets), [[.mean(under: .nanoseconds(1))], [.mean(under: .seconds(10))]])
         XCTAssertEqual(resultsJudgement?.benchmarks.map(\.verdict), [.overBudget, .new])
     }
