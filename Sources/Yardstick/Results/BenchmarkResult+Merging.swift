@@ -17,30 +17,34 @@ extension BenchmarkResult {
                     + "\(describe(true))): its calls take about the batching threshold; pin `timing: .perCall` or `.batched`"
             )
         }
+        let rounds: [RoundRecord] = parts.flatMap { part in
+            part.result.rounds.map { round in
+                var round = round
+                round.process = part.process
+                return round
+            }
+        }
+        let counted = parts.filter { $0.result.counts != nil }
+        let counts: [AllocationCounts]? = counted.isEmpty ? nil : counted.flatMap { part in
+            (part.result.counts ?? []).map { counts in
+                var counts = counts
+                counts.process = part.process
+                return counts
+            }
+        }
+        let elapsed: [Double] = parts.compactMap(\.result.elapsedSeconds)
         return BenchmarkResult(
             name: first.name,
             suite: first.suite,
             configuration: first.configuration,
             failure: failure,
             batchSize: parts.lazy.compactMap(\.result.batchSize).first,
-            rounds: parts.flatMap { process, result in
-                result.rounds.map { round in
-                    var round = round
-                    round.process = process
-                    return round
-                }
-            },
+            rounds: rounds,
             samples: parts.flatMap(\.result.samples.values),
             sampleCap: sampleCap,
             totalSamples: parts.map(\.result.samples.total).reduce(0, +),
-            elapsedSeconds: parts.compactMap(\.result.elapsedSeconds).reduce(0, +),
-            counts: parts.allSatisfy { $0.result.counts == nil } ? nil : parts.flatMap { process, result in
-                (result.counts ?? []).map { counts in
-                    var counts = counts
-                    counts.process = process
-                    return counts
-                }
-            }
+            elapsedSeconds: elapsed.reduce(0, +),
+            counts: counts
         )
     }
 }
