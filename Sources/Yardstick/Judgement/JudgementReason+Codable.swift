@@ -170,7 +170,7 @@ extension JudgementReason: Codable {
             try c.encode(adjustedPValue, forKey: .adjustedPValue)
             try c.encode(tolerance, forKey: .tolerance)
             try c.encode(noise, forKey: .noise)
-        case let .noiseExceedsTolerance(metric, noise, tolerance):
+        case let .noiseExceedsTolerance(metric, noise, tolerance), let .undetectableAcrossProcesses(metric, noise, tolerance):
             try c.encode(metric, forKey: .metric)
             try c.encode(noise, forKey: .noise)
             try c.encode(tolerance, forKey: .tolerance)
@@ -193,10 +193,6 @@ extension JudgementReason: Codable {
             try c.encode(change, forKey: .change)
             try c.encode(adjustedPValue, forKey: .adjustedPValue)
             try c.encode(layoutShift, forKey: .layoutShift)
-        case let .undetectableAcrossProcesses(metric, noise, tolerance):
-            try c.encode(metric, forKey: .metric)
-            try c.encode(noise, forKey: .noise)
-            try c.encode(tolerance, forKey: .tolerance)
         case let .controlMoved(metric, change, pValue):
             try c.encode(metric, forKey: .metric)
             try c.encode(change, forKey: .change)

@@ -39,14 +39,10 @@ public enum ResultsFile {
         if data.isEmpty { throw ResultsFileError(url, "is empty") }
         // One parse when the file is good: the header is read on its own only to explain a
         // failure, since parsing is most of the cost of a large file (100,000 rounds: 22 MB).
-        // The later stages' fields come from what is left without the rounds, which is small.
-        let decoded: (results: RunResults, fields: Fields)
+        // The later stages' fields are read in the same parse, from the same top-level object.
+        let decoded: Document<Fields>
         do {
-            if let (results, remainder) = decodeSplittingRounds(data) {
-                decoded = (results, try decoder.decode(Fields.self, from: remainder))
-            } else {
-                decoded = (try decoder.decode(RunResults.self, from: data), try decoder.decode(Fields.self, from: data))
-            }
+            decoded = try decodeSplittingRounds(data) ?? decoder.decode(Document<Fields>.self, from: data)
         } catch {
             try checkHeader(of: data, from: url)
             if let error = error as? DecodingError { throw ResultsFileError(url, describe(error)) }
@@ -58,7 +54,7 @@ public enum ResultsFile {
         if let problem = ResultsConsistency.problem(in: decoded.results) {
             throw ResultsFileError(url, problem)
         }
-        return decoded
+        return (decoded.results, decoded.fields)
     }
 
     /// No fields beyond the results': what a reader that needs only the measurements reads.
@@ -117,14 +113,9 @@ public enum ResultsFile {
     }
 
     /// The results and a later stage's fields as one JSON object.
-    private struct Document<Fields: Encodable>: Encodable {
+    fileprivate struct Document<Fields> {
         var results: RunResults
         var fields: Fields
-
-        func encode(to encoder: any Encoder) throws {
-            try results.encode(to: encoder)
-            try fields.encode(to: encoder)
-        }
     }
 
     /// One value as compact JSON with sorted keys, dates in ISO 8601 with milliseconds.
@@ -134,16 +125,16 @@ public enum ResultsFile {
 
     private struct SchemaHeader: Decodable { var schemaVersion: Int }
 
-    /// The results decoded with their rounds read by ``RoundsScanner``, and the file without its
-    /// rounds; `nil` when the scanner or the decoder cannot read the file that way.
-    /// `JSONDecoder` then reads it whole, and names the problem if there is one.
-    private static func decodeSplittingRounds(_ data: Data) -> (RunResults, remainder: Data)? {
+    /// The file decoded with its rounds read by ``RoundsScanner``; `nil` when the scanner or
+    /// the decoder cannot read the file that way. `JSONDecoder` then reads it whole, and names
+    /// the problem if there is one.
+    private static func decodeSplittingRounds<Fields: Decodable>(_ data: Data) -> Document<Fields>? {
         guard let (remainder, rounds) = RoundsScanner.split(data),
-              var results = try? decoder.decode(RunResults.self, from: remainder),
-              results.benchmarks.count == rounds.count
+              var document = try? decoder.decode(Document<Fields>.self, from: remainder),
+              document.results.benchmarks.count == rounds.count
         else { return nil }
-        for index in results.benchmarks.indices { results.benchmarks[index].rounds = rounds[index] }
-        return (results, remainder)
+        for index in document.results.benchmarks.indices { document.results.benchmarks[index].rounds = rounds[index] }
+        return document
     }
 
     /// Throws what is wrong with `data` before its fields: not JSON, not a results file, or
@@ -229,4 +220,18 @@ public struct ResultsFileError: Error, Sendable, Hashable, CustomStringConvertib
 
     /// `PATH: PROBLEM`, one line.
     public var description: String { "\(path): \(problem)" }
+}
+
+extension ResultsFile.Document: Encodable where Fields: Encodable {
+    func encode(to encoder: any Encoder) throws {
+        try results.encode(to: encoder)
+        try fields.encode(to: encoder)
+    }
+}
+
+extension ResultsFile.Document: Decodable where Fields: Decodable {
+    init(from decoder: any Decoder) throws {
+        results = try RunResults(from: decoder)
+        fields = try Fields(from: decoder)
+    }
 }
